@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
+import type { MailService } from './modules/mail/mail.service.js';
+import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { createSystemRepo } from './modules/system/system.repo.js';
+import { createSystemService } from './modules/system/system.service.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import type { Database } from './platform/db.js';
+import { registerErrorHandling } from './platform/errors.js';
+import { registerMetrics } from './platform/metrics.js';
+import { countPendingMigrations } from './platform/migrations.js';
+import { registerOpenApi } from './platform/openapi.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
+import { serverVersion } from './platform/version.js';
+import { registerWebApp } from './platform/web-app.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Extra readiness probes (Redis, queue) added by main.ts when those are configured. */
+  probes?: Record<string, ReadinessProbe>;
+  queueKind?: 'postgres' | 'bullmq';
+  startedAt?: Date;
+  /** The process logger; tests pass false for silence. */
+  logger: FastifyBaseLogger | false;
+  /** Mail service; the dev mailbox route is registered when config.devMailbox is on. */
+  mail?: MailService;
+}
+
+/** An incoming X-Request-Id is kept when it looks like an id, so traces join across proxies. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the whole HTTP application without listening: main.ts listens,
+ * tests use inject(). Nothing here reads process.env.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Order matters: hooks and handlers must exist before the routes they cover.
+  await registerSecurityHeaders(app, { isHttps: config.isHttps });
+  registerMetrics(app, { database });
+  const notFoundFallback = await registerWebApp(app, { distDir: config.webDistDir });
+  registerErrorHandling(app, notFoundFallback ? { notFoundFallback } : {});
+  const version = serverVersion();
+  await registerOpenApi(app, { version, publicUrl: config.publicUrl });
+
+  const health = createHealthService({
+    probes: {
+      database: async () => {
+        await database.ping();
+        return { ok: true, detail: database.kind };
+      },
+      migrations: async () => {
+        const pending = await countPendingMigrations(database);
+        return pending === 0 ? { ok: true } : { ok: false, detail: `${pending} migration(s) not applied` };
+      },
+      ...deps.probes,
+    },
+  });
+  await app.register(healthRoutes, { health });
+
+  const system = createSystemService({
+    repo: createSystemRepo(database.db),
+    version,
+    database: database.kind,
+    queue: deps.queueKind ?? (config.redisUrl ? 'bullmq' : 'postgres'),
+    startedAt: deps.startedAt ?? new Date(),
+  });
+  await app.register(systemRoutes, { system });
+
+  if (deps.mail && config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/app');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to PGlite under ./data and port 3000', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/srv/app/data/pglite' });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.isHttps).toBe(false);
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/test', DATABASE_POOL_MAX: '4' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/test', poolMax: 4 });
+  });
+
+  it('names the variable, the value and what is expected', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT: expected a port number between 0 and 65535 (got "abc")']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: expected a port number between 0 and 65535 (got "70000")']);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x@h/db' })[0]).toMatch(/^DATABASE_URL: expected a PostgreSQL URL/);
+  });
+
+  it('lists every problem at once and never prints a password', () => {
+    const problems = problemsOf({ PORT: '-1', REDIS_URL: 'http://user:secret@h', TRUST_PROXY: 'maybe' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).not.toContain('secret');
+    expect(problems.join('\n')).toContain('TRUST_PROXY: expected true or false');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('pglite');
+  });
+
+  it('turns on HSTS-relevant https when PUBLIC_URL is https', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://interviews.example.com/' });
+    expect(config.isHttps).toBe(true);
+    expect(config.publicUrl).toBe('https://interviews.example.com');
+  });
+});

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { redactUrl } from './platform/redact-url.js';
+
+/**
+ * Every setting the server reads, validated once at start-up. Nothing else
+ * reads process.env: main.ts parses, then passes the typed Config down.
+ * Each field's description is what the README's configuration table says.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A URL string whose scheme is one of `protocols` and that names a host. */
+function urlWithScheme(protocols: string[], expected: string) {
+  return z.string().refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return protocols.includes(u.protocol) && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { error: expected },
+  );
+}
+
+const postgresUrl = urlWithScheme(
+  ['postgres:', 'postgresql:'],
+  'expected a PostgreSQL URL such as postgres://user:password@host:5432/dbname',
+);
+const redisUrl = urlWithScheme(['redis:', 'rediss:'], 'expected a Redis URL such as redis://127.0.0.1:6379');
+const smtpUrl = urlWithScheme(
+  ['smtp:', 'smtps:'],
+  'expected an SMTP URL such as smtp://user:pass@mail.example.com:587',
+);
+
+const EnvSchema = z.object({
+  /** TCP port the HTTP server listens on. */
+  PORT: z.coerce
+    .number({ error: 'expected a port number between 0 and 65535' })
+    .int({ error: 'expected a whole port number between 0 and 65535' })
+    .min(0, { error: 'expected a port number between 0 and 65535' })
+    .max(65535, { error: 'expected a port number between 0 and 65535' })
+    .default(3000),
+  /** Interface to bind; 0.0.0.0 to accept connections from other hosts. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Public URL users reach the app at (links in e-mails, cookie Secure flag, HSTS when https). */
+  PUBLIC_URL: z.url({ error: 'expected an absolute http(s) URL such as https://interviews.example.com' }).optional(),
+  /** Directory for embedded data: the PGlite database, demo accounts, local file storage. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL connection URL; when unset the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Maximum connections in the PostgreSQL pool (per node). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Redis URL; when set, jobs go through BullMQ and room updates fan out through Redis. */
+  REDIS_URL: redisUrl.optional(),
+  /** SMTP URL for outgoing e-mail; when unset, e-mail is kept in the outbox and shown at /dev/mailbox. */
+  SMTP_URL: smtpUrl.optional(),
+  /** From address of outgoing e-mail. */
+  MAIL_FROM: z.string().min(3).default('InterviewSelect <no-reply@interviewselect.local>'),
+  /**
+   * Secret for signing short-lived tokens (2FA challenges, OAuth state). At
+   * least 32 characters. Unset: generated once into $DATA_DIR/secret-key —
+   * set it explicitly when running several nodes.
+   */
+  SECRET_KEY: z
+    .string()
+    .min(32, { error: 'expected at least 32 random characters (e.g. `openssl rand -base64 48`)' })
+    .optional(),
+  /**
+   * The dev mailbox at /api/v1/dev/mailbox (every e-mail the outbox "sent"):
+   * auto = on only without SMTP_URL and when HOST is a loopback address.
+   */
+  DEV_MAILBOX: z.enum(['auto', 'true', 'false'], { error: 'expected auto, true or false' }).default('auto'),
+  /** Log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed demo organisation and accounts on first start: auto (only on the embedded database), true or false. */
+  SEED_DEMO: z.enum(['auto', 'true', 'false'], { error: 'expected auto, true or false' }).default('auto'),
+  /** Directory of the built web app to serve; defaults to apps/web/dist of this checkout. */
+  WEB_DIST_DIR: z.string().optional(),
+  /** Trust X-Forwarded-* headers from a reverse proxy / load balancer in front of the app. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Seconds to wait for in-flight requests to finish on SIGTERM before closing anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** Run the background job workers in this process (turn off on API-only nodes). */
+  WORKERS_ENABLED: booleanFlag.default(true),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** True when the public URL is https, i.e. the app sits behind TLS. */
+  isHttps: boolean;
+  dataDir: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
+  redisUrl: string | undefined;
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Whether /api/v1/dev/mailbox is served (resolved from DEV_MAILBOX). */
+  devMailbox: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Undefined until main.ts resolves the persisted default (see resolveSecretKey). */
+  secretKey: string | undefined;
+  seedDemo: 'auto' | 'true' | 'false';
+  webDistDir: string;
+  trustProxy: boolean;
+  shutdownGraceMs: number;
+  workersEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment into a Config, listing every problem at once, each
+ * naming the variable, what was given and what is expected.
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // Empty strings mean "unset" (a blank line in .env must not break start-up).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '(environment)');
+        const given = cleaned[name];
+        return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(redactUrl(given))})`}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    isHttps: publicUrl.startsWith('https://'),
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    redisUrl: e.REDIS_URL,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    devMailbox:
+      e.DEV_MAILBOX === 'auto'
+        ? !e.SMTP_URL && ['127.0.0.1', 'localhost', '::1'].includes(e.HOST)
+        : e.DEV_MAILBOX === 'true',
+    logLevel: e.LOG_LEVEL,
+    secretKey: e.SECRET_KEY,
+    seedDemo: e.SEED_DEMO,
+    webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
+    trustProxy: e.TRUST_PROXY,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    workersEnabled: e.WORKERS_ENABLED,
+  };
+}

@@ -1,0 +1,6 @@
+/** Every table, for drizzle-kit and for the typed Db. Add a module's tables here. */
+export * from '../modules/users/users.tables.js';
+export * from '../modules/orgs/orgs.tables.js';
+export * from '../modules/audit/audit.tables.js';
+export * from '../platform/queue/queue.tables.js';
+export * from '../modules/mail/mail.tables.js';

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { OrgRole } from '@interviewselect/contracts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../../platform/db.js';
+import { createAuditRepo } from '../audit/audit.repo.js';
+import { createAuditService } from '../audit/audit.service.js';
+import { createOrgsRepo } from '../orgs/orgs.repo.js';
+import { hashPassword } from '../users/password.js';
+import { createUsersRepo } from '../users/users.repo.js';
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  /** platform-admin, or the account's role in the demo organisation. */
+  role: 'platform-admin' | OrgRole | 'candidate';
+  name: string;
+}
+
+/** "isel:seed" — two nodes starting on an empty database seed once. */
+const SEED_LOCK_KEY = 0x6973656c736564n;
+
+const DEMO_PEOPLE: Omit<DemoAccount, 'password'>[] = [
+  { email: 'admin@demo.interviewselect.dev', name: 'Avery Admin', role: 'platform-admin' },
+  { email: 'owner@demo.interviewselect.dev', name: 'Olivia Owner', role: 'owner' },
+  { email: 'interviewer@demo.interviewselect.dev', name: 'Ian Interviewer', role: 'interviewer' },
+  { email: 'recruiter@demo.interviewselect.dev', name: 'Rita Recruiter', role: 'recruiter' },
+  { email: 'candidate@demo.interviewselect.dev', name: 'Casey Candidate', role: 'candidate' },
+];
+
+/** A random 18-character password (108 bits); easy to copy, no ambiguous symbols. */
+function randomPassword(): string {
+  return randomBytes(14).toString('base64url').slice(0, 18);
+}
+
+export function demoAccountsFile(dataDir: string): string {
+  return path.join(dataDir, 'demo-accounts.json');
+}
+
+/**
+ * Seeds the demo organisation and accounts into an empty database. Passwords
+ * are random per installation, returned once and written (0600) to
+ * $DATA_DIR/demo-accounts.json. Returns null when the database already has users.
+ */
+export async function seedDemo(
+  database: Database,
+  opts: { dataDir: string; now?: () => Date },
+): Promise<DemoAccount[] | null> {
+  return database.withAdvisoryLock(SEED_LOCK_KEY, async () => {
+    const usersRepo = createUsersRepo(database.db);
+    if ((await usersRepo.count()) > 0) return null;
+    const orgsRepo = createOrgsRepo(database.db);
+    const audit = createAuditService({ repo: createAuditRepo(database.db), now: opts.now ?? (() => new Date()) });
+    const now = (opts.now ?? (() => new Date()))();
+
+    const org = await orgsRepo.insert({ name: 'Acme Robotics (demo)', slug: 'acme-demo' });
+    const accounts: DemoAccount[] = [];
+    for (const person of DEMO_PEOPLE) {
+      const password = randomPassword();
+      const user = await usersRepo.insert({
+        email: person.email,
+        name: person.name,
+        passwordHash: await hashPassword(password),
+        emailVerifiedAt: now,
+        platformRole: person.role === 'platform-admin' ? 'admin' : 'user',
+      });
+      if (person.role !== 'platform-admin' && person.role !== 'candidate') {
+        await orgsRepo.addMember({ orgId: org.id, userId: user.id, role: person.role });
+      }
+      accounts.push({ ...person, password });
+    }
+    await audit.record({ action: 'demo.seeded', orgId: org.id, data: { accounts: accounts.map((a) => a.email) } });
+
+    mkdirSync(opts.dataDir, { recursive: true });
+    writeFileSync(
+      demoAccountsFile(opts.dataDir),
+      JSON.stringify(
+        accounts.map(({ email, password, role }) => ({ email, password, role })),
+        null,
+        2,
+      ) + '\n',
+      { mode: 0o600 },
+    );
+    return accounts;
+  });
+}

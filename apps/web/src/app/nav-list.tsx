@@ -1,0 +1,27 @@
+import { NavLink } from 'react-router';
+import { ExternalIcon } from '../ui/icons';
+import { NAV_ITEMS } from './nav-items';
+
+/** The primary navigation links, shared by the desktop sidebar and the phone drawer. */
+export function NavList({ onNavigate }: { onNavigate?: () => void }) {
+  return (
+    <ul className="nav-list">
+      {NAV_ITEMS.map((item) => (
+        <li key={item.label}>
+          {item.kind === 'route' ? (
+            <NavLink to={item.to} end={item.end ?? false} className="nav-list__link" onClick={onNavigate}>
+              <item.icon className="nav-list__icon" />
+              {item.label}
+            </NavLink>
+          ) : (
+            <a href={item.href} className="nav-list__link">
+              <item.icon className="nav-list__icon" />
+              {item.label}
+              <ExternalIcon className="nav-list__trailing" width={14} height={14} />
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

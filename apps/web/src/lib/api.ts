@@ -1,0 +1,154 @@
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemSchema,
+  type ErrorCode,
+  type Problem,
+  type ValidationIssue,
+} from '@interviewselect/contracts';
+import type { z } from 'zod';
+
+/**
+ * The one way the web talks to the REST API: JSON over same-origin fetch,
+ * every success body parsed with the caller's zod schema, every failure an
+ * ApiError. Components never call fetch directly.
+ */
+
+/** Server codes from the contracts catalogue, plus two the client produces itself. */
+export type ApiErrorCode = ErrorCode | 'client.network_unreachable' | 'client.unexpected_response';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ApiErrorCode;
+  /** HTTP status; 0 when no response arrived. */
+  readonly status: number;
+  readonly detail: string;
+  readonly issues: readonly ValidationIssue[];
+  /** The server's problem document, when it sent one. */
+  readonly problem: Problem | undefined;
+
+  constructor(init: { code: ApiErrorCode; status: number; detail: string; problem?: Problem; cause?: unknown }) {
+    super(init.detail, { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status;
+    this.detail = init.detail;
+    this.problem = init.problem;
+    this.issues = init.problem?.issues ?? [];
+  }
+
+  static fromProblem(problem: Problem): ApiError {
+    return new ApiError({ code: problem.code, status: problem.status, detail: problem.detail, problem });
+  }
+
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+export type HttpMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /**
+   * Non-2xx statuses whose body is a regular response for this endpoint, not a
+   * problem: /readyz answers 503 with the same readiness document as on 200.
+   */
+  acceptStatuses?: readonly number[];
+  /** Injected in tests; the browser's fetch otherwise. */
+  fetch?: typeof fetch;
+}
+
+export function apiGet<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}) {
+  return request('GET', path, undefined, schema, options);
+}
+
+export function apiSend<S extends z.ZodType>(
+  method: HttpMethod,
+  path: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions = {},
+) {
+  return request(method, path, body === undefined ? undefined : JSON.stringify(body), schema, options);
+}
+
+async function request<S extends z.ZodType>(
+  method: 'GET' | HttpMethod,
+  path: string,
+  jsonBody: string | undefined,
+  schema: S,
+  options: RequestOptions,
+): Promise<z.output<S>> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (jsonBody !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await doFetch(path, {
+      method,
+      headers,
+      body: jsonBody ?? null,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    // Cancellation is not a failure: TanStack Query and callers expect the AbortError itself.
+    if (isAbortError(error)) throw error;
+    throw new ApiError({
+      code: 'client.network_unreachable',
+      status: 0,
+      detail: 'Could not reach the server. Check your connection and try again.',
+      cause: error,
+    });
+  }
+
+  const isAccepted = response.ok || (options.acceptStatuses?.includes(response.status) ?? false);
+  if (!isAccepted) throw await toApiError(response);
+
+  const body = await readBody(response);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      code: 'client.unexpected_response',
+      status: response.status,
+      detail: `The server's response to ${method} ${path} was not in the expected format.`,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** 204 and empty bodies parse as undefined, so `z.undefined()` describes "no content". */
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const contentType = response.headers.get('content-type') ?? '';
+  const isJson = contentType.includes(PROBLEM_CONTENT_TYPE) || contentType.includes('application/json');
+  const body = isJson ? await readBody(response).catch(() => undefined) : undefined;
+  const problem = ProblemSchema.safeParse(body);
+  if (problem.success) return ApiError.fromProblem(problem.data);
+
+  // A proxy's HTML 502 page or a problem with a code this build does not know yet.
+  const statusText = response.statusText ? ` ${response.statusText}` : '';
+  return new ApiError({
+    code: 'client.unexpected_response',
+    status: response.status,
+    detail: readDetail(body) ?? `The server answered ${response.status}${statusText}. Please try again.`,
+  });
+}
+
+function readDetail(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('detail' in body)) return undefined;
+  return typeof body.detail === 'string' ? body.detail : undefined;
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

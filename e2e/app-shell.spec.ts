@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: unknown[];
+}
+
+/** Serious and critical WCAG 2.1 AA violations on the current page. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('app shell in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders the home page and navigates to System status without errors', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    screenshotOnFailure(page, 'app-shell-navigation');
+    const errors = collectPageErrors(page);
+
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
+    // The deployment card reads /api/v1/system through the typed client.
+    await page.getByText('pglite', { exact: false }).first().waitFor();
+
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'System status' }).click();
+    await page.waitForURL(`${server.url}/system`);
+    await page.getByRole('heading', { name: 'System status' }).waitFor();
+    await page.getByRole('rowheader', { name: 'migrations' }).waitFor();
+
+    // A deep link reloads into the same page (SPA fallback from the server).
+    await page.reload();
+    await page.getByRole('heading', { name: 'System status' }).waitFor();
+
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+
+    // No CSP violations, failed loads or React errors along the way.
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await context.close();
+  });
+
+  it('switches theme, and the phone layout has a menu button', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    screenshotOnFailure(page, 'app-shell-phone');
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Open navigation menu' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/sign-in`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // Cycle the preference until the page is dark; the choice survives a reload (applied before paint).
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('light');
+    for (let i = 0; i < 3 && (await theme()) !== 'dark'; i++) {
+      await page.getByRole('button', { name: /^Theme:/ }).click();
+    }
+    expect(await theme()).toBe('dark');
+    await page.reload();
+    expect(await theme()).toBe('dark');
+    await context.close();
+  });
+
+  it('has no serious accessibility violations on the main pages, light and dark', async () => {
+    // bypassCSP only so that axe-core itself can be injected; the app's own CSP is checked above.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const page = await context.newPage();
+    screenshotOnFailure(page, 'app-shell-axe');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of ['/', '/system', '/sign-in']) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(await axeViolations(page), `${scheme} ${path}`).toEqual([]);
+      }
+    }
+    await context.close();
+  });
+});

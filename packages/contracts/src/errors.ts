@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * The closed catalogue of error codes the API can return, with the HTTP status
+ * each maps to. Codes are `domain.snake_case`; clients switch on `code`, never
+ * on message text.
+ */
+export const ERROR_CODES = {
+  'request.validation_failed': 400,
+  'request.malformed': 400,
+  'request.unsupported_media_type': 415,
+  'request.payload_too_large': 413,
+  'request.not_found': 404,
+  'request.method_not_allowed': 405,
+  'request.rate_limited': 429,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'auth.invalid_credentials': 401,
+  'auth.email_unverified': 403,
+  'auth.totp_invalid': 401,
+  'auth.throttled': 429,
+  'auth.csrf_failed': 403,
+  'auth.token_invalid': 400,
+  'auth.suspended': 403,
+  'resource.not_found': 404,
+  'resource.conflict': 409,
+  'server.internal': 500,
+  'server.unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+/** One field-level validation problem: where (dotted path) and what is wrong. */
+export const ValidationIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
+/** RFC 9457 problem details, as every error response of the API is shaped. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: ErrorCodeSchema,
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  issues: z.array(ValidationIssueSchema).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
