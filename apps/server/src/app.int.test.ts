@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp } from '../test/create-test-app.js';
+import { createTestApp, csrfHeaders } from '../test/create-test-app.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-db.js';
 
 describe('HTTP platform', () => {
@@ -74,7 +74,12 @@ describe('HTTP platform', () => {
   });
 
   it('lists each invalid field in a 400 validation problem', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/test/echo', payload: { email: 'nope', age: 12 } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/test/echo',
+      headers: csrfHeaders(),
+      payload: { email: 'nope', age: 12 },
+    });
     expect(res.statusCode).toBe(400);
     const body = ProblemSchema.parse(res.json());
     expect(body.code).toBe('request.validation_failed');
@@ -86,11 +91,35 @@ describe('HTTP platform', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/test/echo',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...csrfHeaders() },
       payload: '{"email":',
     });
     expect(res.statusCode).toBe(400);
     expect(ProblemSchema.parse(res.json()).code).toBe('request.malformed');
+  });
+
+  it('refuses a state-changing request without the CSRF header, before touching the body', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/test/echo', payload: { email: 'a@b.co', age: 20 } });
+    expect(res.statusCode).toBe(403);
+    expect(ProblemSchema.parse(res.json()).code).toBe('auth.csrf_failed');
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/test/echo',
+      headers: { cookie: 'isel_csrf=aaaaaaaaaaaaaaaaaaaaaaaa', 'x-csrf-token': 'bbbbbbbbbbbbbbbbbbbbbbbb' },
+      payload: { email: 'a@b.co', age: 20 },
+    });
+    expect(wrong.statusCode).toBe(403);
+  });
+
+  it('refuses a cross-site Origin even with a matching token', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/test/echo',
+      headers: { ...csrfHeaders(), origin: 'https://evil.example' },
+      payload: { email: 'a@b.co', age: 20 },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(ProblemSchema.parse(res.json()).detail).toContain('https://evil.example');
   });
 
   it('hides 5xx internals but returns the request id', async () => {

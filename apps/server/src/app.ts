@@ -4,6 +4,10 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import type { MailService } from './modules/mail/mail.service.js';
+import type { Redis } from 'ioredis';
+import { createAuditRepo } from './modules/audit/audit.repo.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { registerAuthModule } from './modules/auth/auth.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createSystemRepo } from './modules/system/system.repo.js';
@@ -27,8 +31,11 @@ export interface AppDeps {
   startedAt?: Date;
   /** The process logger; tests pass false for silence. */
   logger: FastifyBaseLogger | false;
-  /** Mail service; the dev mailbox route is registered when config.devMailbox is on. */
-  mail?: MailService;
+  /** Outgoing e-mail (account links, invitations); the dev mailbox route is served when config.devMailbox is on. */
+  mail: MailService;
+  /** Shared Redis connection when REDIS_URL is set (login throttling, caches). */
+  redis?: Redis;
+  now?: () => Date;
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join across proxies. */
@@ -89,7 +96,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(systemRoutes, { system });
 
-  if (deps.mail && config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
+  const now = deps.now ?? (() => new Date());
+  const audit = createAuditService({ repo: createAuditRepo(database.db), now });
+  await registerAuthModule(app, {
+    config,
+    db: database.db,
+    audit,
+    mail: deps.mail,
+    now,
+    ...(deps.redis ? { redis: deps.redis } : {}),
+  });
+
+  if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
 
   return app;
 }

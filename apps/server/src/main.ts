@@ -4,6 +4,7 @@
  * This is the only file (with cli/) that reads process.env or prints to the console.
  */
 import closeWithGrace from 'close-with-grace';
+import { Redis } from 'ioredis';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoAccountsFile, seedDemo, type DemoAccount } from './modules/demo/demo.seed.js';
@@ -12,6 +13,7 @@ import { createMailService, createMailTransport, mailSendJob } from './modules/m
 import { createDatabase } from './platform/db.js';
 import { createLogger } from './platform/logger.js';
 import { createQueue } from './platform/queue/create-queue.js';
+import { resolveSecretKey } from './platform/secret-key.js';
 import { applyMigrations } from './platform/migrations.js';
 import { serverVersion } from './platform/version.js';
 
@@ -73,7 +75,18 @@ async function main(): Promise<void> {
     logger,
   });
 
-  const app = await buildApp({ config, database, startedAt, logger, mail, queueKind: queue.kind });
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
+  const app = await buildApp({
+    config: { ...config, secretKey: resolveSecretKey(config.secretKey, config.dataDir) },
+    database,
+    startedAt,
+    logger,
+    mail,
+    queueKind: queue.kind,
+    ...(redis ? { redis } : {}),
+  });
 
   if (config.workersEnabled) {
     queue.register(mailSendJob, mail.deliver, { concurrency: 4 });
@@ -88,6 +101,7 @@ async function main(): Promise<void> {
     await app.close();
     await queue.stop();
     mailTransport.close();
+    redis?.disconnect();
     await database.close();
     logger.info('shutdown complete');
   });

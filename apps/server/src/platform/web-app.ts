@@ -34,7 +34,9 @@ export async function registerWebApp(
   return (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const isServerPath = SERVER_PREFIXES.some((p) => url === p.replace(/\/$/, '') || url.startsWith(p));
-    const wantsHtml = request.headers.accept?.includes('text/html') ?? false;
+    // Browsers ask for text/html; curl and friends send */* or nothing. API clients hit server paths.
+    const accept = request.headers.accept ?? '*/*';
+    const wantsHtml = accept.includes('text/html') || accept.includes('*/*');
     if (request.method !== 'GET' || !wantsHtml || isServerPath) return undefined;
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   };

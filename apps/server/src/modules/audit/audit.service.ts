@@ -12,6 +12,7 @@ export interface AuditInput {
   targetId?: string | null;
   data?: Record<string, unknown>;
   ip?: string | null;
+  userAgent?: string | null;
 }
 
 /** JSON with sorted keys, so the hash does not depend on property order. */
@@ -48,6 +49,7 @@ export function createAuditService(deps: { repo: AuditRepo; now: () => Date }) {
         targetId: input.targetId ?? null,
         data: input.data ?? {},
         ip: input.ip ?? null,
+        userAgent: input.userAgent?.slice(0, 512) ?? null,
         createdAt: deps.now(),
       };
       return deps.repo.append(event, (prevHash, seq) => hashEvent(event, prevHash, seq));

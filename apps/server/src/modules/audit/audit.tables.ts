@@ -20,6 +20,7 @@ export const auditEvents = pgTable(
     targetId: text('target_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
+    userAgent: text('user_agent'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     createdAt: createdAt(),

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config.js';
+import { registerAuth } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { MailService } from '../mail/mail.service.js';
+import { createUsersRepo } from '../users/users.repo.js';
+import { createAccountsService } from './accounts.service.js';
+import { createAuthRepo } from './auth.repo.js';
+import { authRoutes } from './auth.routes.js';
+import { createPgLoginThrottle, createRedisLoginThrottle } from './login-throttle.js';
+import { createSessionsRepo } from './sessions.repo.js';
+import { createSessionsService, DEFAULT_SESSION_POLICY, type SessionsService } from './sessions.service.js';
+import { createTotpService } from './totp.service.js';
+
+/**
+ * Wires the auth module: the platform plugin that turns the session cookie
+ * into request.principal() and enforces CSRF, and the /api/v1/auth routes.
+ * Returns the sessions service, which OIDC sign-in and the room socket reuse.
+ */
+export async function registerAuthModule(
+  app: FastifyInstance,
+  deps: { config: Config; db: Db; audit: AuditService; mail: MailService; redis?: Redis; now: () => Date },
+): Promise<SessionsService> {
+  const { config, db, audit, now } = deps;
+  if (!config.secretKey) throw new Error('config.secretKey must be resolved before building the app');
+  const users = createUsersRepo(db);
+  const authRepo = createAuthRepo(db);
+  const sessionsRepo = createSessionsRepo(db);
+  const totp = createTotpService({ repo: authRepo, audit, secretKey: config.secretKey, now });
+  const throttle = deps.redis ? createRedisLoginThrottle(deps.redis) : createPgLoginThrottle(authRepo);
+  const sessions = createSessionsService({ sessions: sessionsRepo, users, throttle, totp, audit, now });
+  const accounts = createAccountsService({
+    users,
+    auth: authRepo,
+    sessions: sessionsRepo,
+    audit,
+    mail: deps.mail,
+    publicUrl: config.publicUrl,
+    now,
+  });
+
+  await app.register(registerAuth, {
+    isHttps: config.isHttps,
+    publicUrl: config.publicUrl,
+    resolveSession: (token) => sessions.resolve(token),
+  });
+  await app.register(authRoutes, {
+    accounts,
+    sessions,
+    totp,
+    users,
+    sessionMaxAgeMs: DEFAULT_SESSION_POLICY.absoluteMs,
+  });
+  return sessions;
+}
