@@ -98,7 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const now = deps.now ?? (() => new Date());
   const audit = createAuditService({ repo: createAuditRepo(database.db), now });
-  await registerAuthModule(app, {
+  // Domain modules. Each gets its dependencies explicitly; one registration each.
+  const sessions = await registerAuthModule(app, {
     config,
     db: database.db,
     audit,
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
+  void sessions;
 
   return app;
 }

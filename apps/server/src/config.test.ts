@@ -49,3 +49,38 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://interviews.example.com');
   });
 });
+
+describe('OIDC providers from OIDC_<NAME>_*', () => {
+  it('reads presets and custom issuers', () => {
+    const config = loadConfig({
+      OIDC_GOOGLE_CLIENT_ID: 'g-id',
+      OIDC_GOOGLE_CLIENT_SECRET: 'g-secret',
+      OIDC_ACME_SSO_ISSUER: 'https://sso.acme.test',
+      OIDC_ACME_SSO_CLIENT_ID: 'a-id',
+      OIDC_ACME_SSO_CLIENT_SECRET: 'a-secret',
+      OIDC_ACME_SSO_LABEL: 'Acme SSO',
+    });
+    expect(config.oidcProviders).toEqual([
+      {
+        id: 'acme_sso',
+        label: 'Acme SSO',
+        issuer: 'https://sso.acme.test',
+        clientId: 'a-id',
+        clientSecret: 'a-secret',
+      },
+      {
+        id: 'google',
+        label: 'Google',
+        issuer: 'https://accounts.google.com',
+        clientId: 'g-id',
+        clientSecret: 'g-secret',
+      },
+    ]);
+  });
+
+  it('names the missing parts of an incomplete provider', () => {
+    expect(problemsOf({ OIDC_OKTA_ISSUER: 'https://okta.test' })).toEqual([
+      'OIDC_OKTA_CLIENT_ID, OIDC_OKTA_CLIENT_SECRET: required to enable the OKTA sign-in provider',
+    ]);
+  });
+});

@@ -90,6 +90,59 @@ const EnvSchema = z.object({
 
 export type Env = z.input<typeof EnvSchema>;
 
+/** One OIDC issuer from OIDC_<NAME>_ISSUER / _CLIENT_ID / _CLIENT_SECRET (NAME: letters, digits, underscores). */
+export interface OidcProviderConfig {
+  /** Lower-case id used in URLs: /api/v1/auth/oidc/<id>/start. */
+  id: string;
+  /** Human label for the sign-in button (OIDC_<NAME>_LABEL, default: the name; Google and LinkedIn presets). */
+  label: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+const OIDC_PRESETS: Record<string, { issuer: string; label: string }> = {
+  google: { issuer: 'https://accounts.google.com', label: 'Google' },
+  linkedin: { issuer: 'https://www.linkedin.com/oauth', label: 'LinkedIn' },
+};
+
+/**
+ * Reads every OIDC_<NAME>_* group. GOOGLE and LINKEDIN need only the client
+ * id and secret (their issuer is preset). A group missing a part is a config error.
+ */
+function parseOidcProviders(env: Record<string, string>, problems: string[]): OidcProviderConfig[] {
+  const names = new Set<string>();
+  for (const key of Object.keys(env)) {
+    const match = /^OIDC_([A-Z0-9_]+?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|LABEL)$/.exec(key);
+    if (match?.[1]) names.add(match[1]);
+  }
+  const providers: OidcProviderConfig[] = [];
+  for (const name of [...names].sort()) {
+    const id = name.toLowerCase();
+    const preset = OIDC_PRESETS[id];
+    const issuer = env[`OIDC_${name}_ISSUER`] ?? preset?.issuer;
+    const clientId = env[`OIDC_${name}_CLIENT_ID`];
+    const clientSecret = env[`OIDC_${name}_CLIENT_SECRET`];
+    const missing = [
+      !issuer && `OIDC_${name}_ISSUER`,
+      !clientId && `OIDC_${name}_CLIENT_ID`,
+      !clientSecret && `OIDC_${name}_CLIENT_SECRET`,
+    ].filter(Boolean);
+    if (missing.length > 0 || !issuer || !clientId || !clientSecret) {
+      problems.push(`${missing.join(', ')}: required to enable the ${name} sign-in provider`);
+      continue;
+    }
+    if (!URL.canParse(issuer)) {
+      problems.push(
+        `OIDC_${name}_ISSUER: expected the issuer URL, e.g. https://login.example.com (got ${JSON.stringify(issuer)})`,
+      );
+      continue;
+    }
+    providers.push({ id, label: env[`OIDC_${name}_LABEL`] ?? preset?.label ?? name, issuer, clientId, clientSecret });
+  }
+  return providers;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -103,6 +156,8 @@ export interface Config {
   /** Whether /api/v1/dev/mailbox is served (resolved from DEV_MAILBOX). */
   devMailbox: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Sign-in providers configured through OIDC_<NAME>_* variables. */
+  oidcProviders: OidcProviderConfig[];
   /** Undefined until main.ts resolves the persisted default (see resolveSecretKey). */
   secretKey: string | undefined;
   seedDemo: 'auto' | 'true' | 'false';
@@ -127,14 +182,17 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   // Empty strings mean "unset" (a blank line in .env must not break start-up).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const oidcProblems: string[] = [];
+  const oidcProviders = parseOidcProviders(cleaned as Record<string, string>, oidcProblems);
+  if (!parsed.success || oidcProblems.length > 0) {
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((issue) => {
         const name = String(issue.path[0] ?? '(environment)');
         const given = cleaned[name];
         return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(redactUrl(given))})`}`;
       }),
-    );
+      ...oidcProblems,
+    ]);
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.DATA_DIR);
@@ -156,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         : e.DEV_MAILBOX === 'true',
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY,
+    oidcProviders,
     seedDemo: e.SEED_DEMO,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     trustProxy: e.TRUST_PROXY,
