@@ -10,13 +10,21 @@ import type { AuthRepo } from './auth.repo.js';
  * not reset a spraying IP).
  */
 export const FREE_FAILURES = 5;
+/** An IP may be a whole office behind NAT: it gets more free failures than one account. */
+export const IP_FREE_FAILURES = 20;
 export const MAX_LOCK_MS = 15 * 60_000;
 /** Failures older than this are forgotten. */
 export const FAILURE_WINDOW_MS = 60 * 60_000;
 
-export function lockDurationMs(failures: number): number {
-  if (failures <= FREE_FAILURES) return 0;
-  return Math.min(MAX_LOCK_MS, 1000 * 2 ** (failures - FREE_FAILURES));
+export function lockDurationMs(failures: number, free = FREE_FAILURES): number {
+  if (failures <= free) return 0;
+  return Math.min(MAX_LOCK_MS, 1000 * 2 ** (failures - free));
+}
+
+/** The lock rule for one throttle key: IP keys are more lenient than account keys. */
+function lockRuleFor(key: string): (failures: number) => number {
+  const free = key.startsWith('ip:') ? IP_FREE_FAILURES : FREE_FAILURES;
+  return (failures) => lockDurationMs(failures, free);
 }
 
 export interface LoginThrottle {
@@ -42,7 +50,7 @@ export function createPgLoginThrottle(repo: AuthRepo): LoginThrottle {
       return Math.max(0, wait);
     },
     async recordFailure(keys, now) {
-      for (const key of keys) await repo.addFailure(key, now, FAILURE_WINDOW_MS, lockDurationMs);
+      for (const key of keys) await repo.addFailure(key, now, FAILURE_WINDOW_MS, lockRuleFor(key));
     },
     clear: (key) => repo.clearThrottle(key),
   };
@@ -59,7 +67,7 @@ export function createRedisLoginThrottle(redis: Redis, prefix = 'isel:throttle:'
       for (const key of keys) {
         const failures = await redis.incr(`${prefix}n:${key}`);
         await redis.pexpire(`${prefix}n:${key}`, FAILURE_WINDOW_MS);
-        const lockMs = lockDurationMs(failures);
+        const lockMs = lockRuleFor(key)(failures);
         if (lockMs > 0) await redis.set(`${prefix}lock:${key}`, '1', 'PX', lockMs);
       }
     },
