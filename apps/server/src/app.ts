@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { createAuditRepo } from './modules/audit/audit.repo.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAuthModule } from './modules/auth/auth.module.js';
+import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createSystemRepo } from './modules/system/system.repo.js';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.redis ? { redis: deps.redis } : {}),
   });
 
+  await registerPrivacyModule(app, { db: database.db, audit, now });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
   void sessions;
 

@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db.js';
+import { auditEvents } from '../audit/audit.tables.js';
+import { oauthAccounts, recoveryCodes, sessions, userTokens, userTotp } from '../auth/auth.tables.js';
+import { emailOutbox } from '../mail/mail.tables.js';
+import { orgMembers, orgs } from '../orgs/orgs.tables.js';
+import { users } from '../users/users.tables.js';
+
+export type PrivacyRepo = ReturnType<typeof createPrivacyRepo>;
+
+export function createPrivacyRepo(db: Db) {
+  return {
+    /** Everything stored about one account, for "download my data". */
+    async collect(userId: string) {
+      const [user] = await db.select().from(users).where(eq(users.id, userId));
+      if (!user) return null;
+      const [memberships, userSessions, oauth, activity, totpRows] = await Promise.all([
+        db
+          .select({ orgId: orgs.id, orgName: orgs.name, role: orgMembers.role, since: orgMembers.createdAt })
+          .from(orgMembers)
+          .innerJoin(orgs, eq(orgs.id, orgMembers.orgId))
+          .where(eq(orgMembers.userId, userId)),
+        db.select().from(sessions).where(eq(sessions.userId, userId)),
+        db.select().from(oauthAccounts).where(eq(oauthAccounts.userId, userId)),
+        db.select().from(auditEvents).where(eq(auditEvents.actorUserId, userId)).orderBy(auditEvents.seq),
+        db.select({ enabledAt: userTotp.enabledAt }).from(userTotp).where(eq(userTotp.userId, userId)),
+      ]);
+      const mails = await db
+        .select({
+          to: emailOutbox.to,
+          subject: emailOutbox.subject,
+          createdAt: emailOutbox.createdAt,
+          status: emailOutbox.status,
+        })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.to, user.email));
+      return {
+        user,
+        memberships,
+        sessions: userSessions,
+        oauth,
+        activity,
+        totpEnabledAt: totpRows[0]?.enabledAt ?? null,
+        mails,
+      };
+    },
+
+    /** Members of the orgs where this user is the only owner (erasure must not orphan an org). */
+    async orgsWhereSoleOwner(userId: string): Promise<string[]> {
+      const owned = await db.select({ orgId: orgMembers.orgId }).from(orgMembers).where(eq(orgMembers.userId, userId));
+      const result: string[] = [];
+      for (const { orgId } of owned) {
+        const owners = await db
+          .select({ userId: orgMembers.userId, role: orgMembers.role })
+          .from(orgMembers)
+          .where(eq(orgMembers.orgId, orgId));
+        const ownerIds = owners.filter((o) => o.role === 'owner').map((o) => o.userId);
+        if (ownerIds.length === 1 && ownerIds[0] === userId) result.push(orgId);
+      }
+      return result;
+    },
+
+    /**
+     * Erasure: personal fields wiped, credentials and links removed, the row
+     * kept (as "Deleted user") so content others need still has an author.
+     */
+    async erase(userId: string, now: Date): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.delete(sessions).where(eq(sessions.userId, userId));
+        await tx.delete(userTokens).where(eq(userTokens.userId, userId));
+        await tx.delete(userTotp).where(eq(userTotp.userId, userId));
+        await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+        await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
+        await tx.delete(orgMembers).where(eq(orgMembers.userId, userId));
+        await tx
+          .update(users)
+          .set({
+            email: `erased-${userId}@erased.invalid`,
+            name: 'Deleted user',
+            passwordHash: null,
+            emailVerifiedAt: null,
+            status: 'suspended',
+            updatedAt: now,
+          })
+          .where(eq(users.id, userId));
+      });
+    },
+  };
+}
