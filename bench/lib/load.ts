@@ -6,6 +6,10 @@ export interface LoadOptions {
   url: string;
   durationS: number;
   connections: number;
+  /** Defaults to GET with no body. */
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
 }
 
 /** One fixed-duration autocannon run against one URL. Latencies are in milliseconds. */
@@ -40,7 +44,14 @@ function assertLoopback(url: string): void {
  * for sub-millisecond loopback responses, so 2xx response times are also
  * recorded here from its `response` events and the percentiles computed from them.
  */
-export async function runLoad({ url, durationS, connections }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+  url,
+  durationS,
+  connections,
+  method,
+  headers,
+  body,
+}: LoadOptions): Promise<LoadResult> {
   assertLoopback(url);
   const samples: number[] = [];
   const instance = autocannon({
@@ -50,6 +61,9 @@ export async function runLoad({ url, durationS, connections }: LoadOptions): Pro
     maxOverallRequests: Math.ceil(durationS * MAX_RPS),
     timeout: 10,
     pipelining: 1,
+    ...(method ? { method } : {}),
+    ...(headers ? { headers } : {}),
+    ...(body !== undefined ? { body } : {}),
   });
   instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTimeMs);

@@ -6,6 +6,7 @@ declare module 'autocannon' {
       url: string;
       method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
       headers?: Record<string, string>;
+      body?: string;
       /** Concurrent connections. */
       connections?: number;
       /** Seconds to run for. */
