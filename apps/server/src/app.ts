@@ -7,7 +7,9 @@ import type { MailService } from './modules/mail/mail.service.js';
 import type { Redis } from 'ioredis';
 import { createAuditRepo } from './modules/audit/audit.repo.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { registerAdminModule } from './modules/admin/admin.module.js';
 import { registerAuthModule } from './modules/auth/auth.module.js';
+import { registerOrgsModule } from './modules/orgs/orgs.module.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -36,6 +38,8 @@ export interface AppDeps {
   mail: MailService;
   /** Shared Redis connection when REDIS_URL is set (login throttling, caches). */
   redis?: Redis;
+  /** Namespace for Redis keys; default `isel:`. */
+  redisPrefix?: string;
   now?: () => Date;
 }
 
@@ -107,7 +111,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mail: deps.mail,
     now,
     ...(deps.redis ? { redis: deps.redis } : {}),
+    ...(deps.redisPrefix ? { redisPrefix: deps.redisPrefix } : {}),
   });
+  await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
+  await registerAdminModule(app, { db: database.db, audit, sessions, now });
 
   await registerPrivacyModule(app, { db: database.db, audit, now });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });

@@ -24,6 +24,10 @@ export const ERROR_CODES = {
   'auth.suspended': 403,
   'resource.not_found': 404,
   'resource.conflict': 409,
+  /** The change would leave an organisation without an owner. */
+  'org.last_owner': 409,
+  /** The user is already a member of the organisation. */
+  'org.already_member': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

@@ -31,6 +31,8 @@ const TITLES: Record<ErrorCode, string> = {
   'auth.suspended': 'Account suspended',
   'resource.not_found': 'Not found',
   'resource.conflict': 'Conflict',
+  'org.last_owner': 'An organisation needs an owner',
+  'org.already_member': 'Already a member',
   'server.internal': 'Something went wrong on our side',
   'server.unavailable': 'Service unavailable',
 };

@@ -31,7 +31,10 @@ export function createAccountsService(deps: {
   mail: { send(input: SendMailInput): Promise<unknown> };
   publicUrl: string;
   now: () => Date;
+  /** Evicts cached copies of sessions this service deletes. */
+  evictSessions?: (tokenHashes: string[]) => Promise<void>;
 }) {
+  const evict = deps.evictSessions ?? (async () => undefined);
   const link = (path: string, token: string) => `${deps.publicUrl}${path}?token=${encodeURIComponent(token)}`;
 
   async function issueToken(userId: string, kind: UserTokenKind, data: Record<string, string> = {}): Promise<string> {
@@ -119,7 +122,7 @@ export function createAccountsService(deps: {
         passwordHash: await hashPassword(normalizePassword(password)),
         emailVerifiedAt: user.emailVerifiedAt ?? deps.now(),
       });
-      await deps.sessions.deleteAllForUser(user.id);
+      await evict(await deps.sessions.deleteAllForUser(user.id));
       await deps.audit.record({ action: 'auth.password_reset', actorUserId: user.id });
       await deps.mail.send(authEmails.passwordChanged(user.email));
     },
@@ -131,7 +134,7 @@ export function createAccountsService(deps: {
       }
       assertAcceptablePassword(next, { email: user.email, name: user.name });
       await deps.users.update(userId, { passwordHash: await hashPassword(normalizePassword(next)) });
-      await deps.sessions.deleteAllForUser(userId, sessionId);
+      await evict(await deps.sessions.deleteAllForUser(userId, sessionId));
       await deps.audit.record({ action: 'auth.password_changed', actorUserId: userId });
       await deps.mail.send(authEmails.passwordChanged(user.email));
     },

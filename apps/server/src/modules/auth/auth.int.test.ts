@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { ProblemSchema, SessionStateSchema, SignInResultSchema } from '@interviewselect/contracts';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfHeaders, testMailService } from '../../../test/create-test-app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '../../../test/test-db.js';
 import { queryRows } from '../../platform/db.js';
 import type { MailService } from '../mail/mail.service.js';
 import { totp } from './totp.js';
@@ -14,15 +16,24 @@ describe('accounts and sessions over HTTP', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let mail: MailService;
+  let redis: Redis | undefined;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     mail = testMailService(database);
-    app = await createTestApp(database, { PUBLIC_URL: 'http://app.test' }, { mail });
+    // On the PostgreSQL backend the same flows run with Redis: throttling counters and the session cache.
+    const redisUrl = testRedisUrl();
+    redis = redisUrl ? new Redis(redisUrl) : undefined;
+    app = await createTestApp(
+      database,
+      { PUBLIC_URL: 'http://app.test' },
+      { mail, ...(redis ? { redis, redisPrefix: `isel:test:${randomUUID()}:` } : {}) },
+    );
     await app.ready();
   });
   afterAll(async () => {
     await app.close();
+    redis?.disconnect();
     await database.close();
   });
 

@@ -10,6 +10,8 @@ import { createAccountsService } from './accounts.service.js';
 import { createAuthRepo } from './auth.repo.js';
 import { authRoutes } from './auth.routes.js';
 import { createPgLoginThrottle, createRedisLoginThrottle } from './login-throttle.js';
+import { registerOidcModule } from './oidc/oidc.module.js';
+import { createRedisSessionCache, noSessionCache } from './session-cache.js';
 import { createSessionsRepo } from './sessions.repo.js';
 import { createSessionsService, DEFAULT_SESSION_POLICY, type SessionsService } from './sessions.service.js';
 import { createTotpService } from './totp.service.js';
@@ -21,7 +23,16 @@ import { createTotpService } from './totp.service.js';
  */
 export async function registerAuthModule(
   app: FastifyInstance,
-  deps: { config: Config; db: Db; audit: AuditService; mail: MailService; redis?: Redis; now: () => Date },
+  deps: {
+    config: Config;
+    db: Db;
+    audit: AuditService;
+    mail: MailService;
+    redis?: Redis;
+    /** Namespace of this deployment's Redis keys (tests use a random one). */
+    redisPrefix?: string;
+    now: () => Date;
+  },
 ): Promise<SessionsService> {
   const { config, db, audit, now } = deps;
   if (!config.secretKey) throw new Error('config.secretKey must be resolved before building the app');
@@ -29,8 +40,12 @@ export async function registerAuthModule(
   const authRepo = createAuthRepo(db);
   const sessionsRepo = createSessionsRepo(db);
   const totp = createTotpService({ repo: authRepo, audit, secretKey: config.secretKey, now });
-  const throttle = deps.redis ? createRedisLoginThrottle(deps.redis) : createPgLoginThrottle(authRepo);
-  const sessions = createSessionsService({ sessions: sessionsRepo, users, throttle, totp, audit, now });
+  const prefix = deps.redisPrefix ?? 'isel:';
+  const throttle = deps.redis
+    ? createRedisLoginThrottle(deps.redis, `${prefix}throttle:`)
+    : createPgLoginThrottle(authRepo);
+  const cache = deps.redis ? createRedisSessionCache(deps.redis, `${prefix}session:`) : noSessionCache;
+  const sessions = createSessionsService({ sessions: sessionsRepo, users, throttle, totp, audit, now, cache });
   const accounts = createAccountsService({
     users,
     auth: authRepo,
@@ -39,6 +54,7 @@ export async function registerAuthModule(
     mail: deps.mail,
     publicUrl: config.publicUrl,
     now,
+    evictSessions: (hashes) => cache.evict(hashes),
   });
 
   await app.register(registerAuth, {
@@ -51,6 +67,16 @@ export async function registerAuthModule(
     sessions,
     totp,
     users,
+    sessionMaxAgeMs: DEFAULT_SESSION_POLICY.absoluteMs,
+  });
+  await registerOidcModule(app, {
+    config,
+    db,
+    users,
+    sessions,
+    totp,
+    audit,
+    now,
     sessionMaxAgeMs: DEFAULT_SESSION_POLICY.absoluteMs,
   });
   return sessions;

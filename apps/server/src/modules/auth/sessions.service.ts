@@ -7,6 +7,7 @@ import type { UserRow } from '../users/users.tables.js';
 import { throttleKeys, type LoginThrottle } from './login-throttle.js';
 import type { Principal } from './principal.js';
 import { hashSecretToken, newSecretToken } from './secret-token.js';
+import { noSessionCache, type SessionCache } from './session-cache.js';
 import type { SessionsRepo, SessionWithUser } from './sessions.repo.js';
 import type { TotpService } from './totp.service.js';
 
@@ -57,8 +58,18 @@ export function createSessionsService(deps: {
   audit: AuditService;
   now: () => Date;
   policy?: SessionPolicy;
+  cache?: SessionCache;
 }) {
   const policy = deps.policy ?? DEFAULT_SESSION_POLICY;
+  const cache = deps.cache ?? noSessionCache;
+
+  async function findLive(tokenHash: string, now: Date): Promise<SessionWithUser | null> {
+    const cached = await cache.get(tokenHash);
+    if (cached && cached.session.expiresAt > now) return cached;
+    const live = await deps.sessions.findLive(tokenHash, now);
+    if (live) await cache.set(tokenHash, live);
+    return live;
+  }
 
   /** Creates a fresh session (new token: sign-in always rotates) and returns its cookie token. */
   async function startSession(user: UserRow, meta: RequestMeta): Promise<{ token: string; user: CurrentUser }> {
@@ -95,6 +106,8 @@ export function createSessionsService(deps: {
 
   return {
     startSession,
+    /** Drops cached copies after changes made elsewhere (password reset, suspension, erasure). */
+    evictSessions: (tokenHashes: string[]) => cache.evict(tokenHashes),
 
     async signIn(input: SignInInput, meta: RequestMeta): Promise<{ result: SignInResult; token?: string }> {
       const keys = throttleKeys(input.email, meta.ip);
@@ -152,14 +165,15 @@ export function createSessionsService(deps: {
       if (!token || token.length > 128) return null;
       const now = deps.now();
       const tokenHash = hashSecretToken(token);
-      const live = await deps.sessions.findLive(tokenHash, now);
+      const live = await findLive(tokenHash, now);
       if (!live) return null;
       if (now.getTime() - live.session.lastSeenAt.getTime() > policy.idleMs || live.user.status !== 'active') {
-        await deps.sessions.deleteById(live.user.id, live.session.id);
+        await cache.evict(await deps.sessions.deleteById(live.user.id, live.session.id));
         return null;
       }
       if (now.getTime() - live.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await deps.sessions.touch(live.session.id, now);
+        await cache.evict([tokenHash]);
       }
       const user = toCurrentUser(live);
       return {
@@ -175,13 +189,14 @@ export function createSessionsService(deps: {
     },
 
     async signOut(userId: string, sessionId: string): Promise<void> {
-      await deps.sessions.deleteById(userId, sessionId);
+      await cache.evict(await deps.sessions.deleteById(userId, sessionId));
       await deps.audit.record({ action: 'auth.sign_out', actorUserId: userId });
     },
 
     /** Ends every session of the user, optionally keeping the current one. */
     async signOutEverywhere(userId: string, keepSessionId?: string): Promise<number> {
       const removed = await deps.sessions.deleteAllForUser(userId, keepSessionId);
+      await cache.evict(removed);
       await deps.audit.record({
         action: 'auth.sign_out_everywhere',
         actorUserId: userId,
@@ -205,6 +220,7 @@ export function createSessionsService(deps: {
 
     async revoke(userId: string, sessionId: string): Promise<void> {
       const removed = await deps.sessions.deleteById(userId, sessionId);
+      await cache.evict(removed);
       if (removed.length === 0) throw new AppError('resource.not_found', 'No such active session.');
       await deps.audit.record({
         action: 'auth.session_revoked',

@@ -1,6 +1,6 @@
 import { ORG_ROLES } from '@interviewselect/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from '../../db/columns.js';
 import { citext, users } from '../users/users.tables.js';
 
@@ -30,5 +30,35 @@ export const orgMembers = pgTable(
   ],
 );
 
+/**
+ * Invitations to join an organisation, e-mailed as a link. Only the SHA-256
+ * of the link's 256-bit token is stored. At most one invitation per address
+ * and org is pending (the partial unique index): re-inviting revokes the old one.
+ */
+export const orgInvitations = pgTable(
+  'org_invitations',
+  {
+    id: idColumn(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    email: citext('email').notNull(),
+    role: text('role', { enum: ORG_ROLES }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('org_invitations_pending_idx')
+      .on(t.orgId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    check('org_invitations_role_check', sql`${t.role} in ('owner', 'admin', 'interviewer', 'recruiter', 'viewer')`),
+  ],
+);
+
 export type OrgRow = typeof orgs.$inferSelect;
 export type OrgMemberRow = typeof orgMembers.$inferSelect;
+export type OrgInvitationRow = typeof orgInvitations.$inferSelect;

@@ -1,0 +1,381 @@
+/**
+ * The authorisation matrix: for EVERY route in the OpenAPI document, the
+ * expected outcome per kind of caller. A route missing from MATRIX fails the
+ * coverage test by name, so a new endpoint cannot ship without deciding who
+ * may call it. Each cell runs with a fresh caller (user, memberships and
+ * session written straight to the database) and fresh targets, so routes with
+ * side effects (leave, erase account, suspend) cannot disturb other cells.
+ *
+ * "allow" means the status is neither 401 nor 403 (a 400/404/409 is fine);
+ * "deny" means 401 or 403.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
+import { mintSession, testRedisDeps, TEST_PASSWORD, uniqueEmail } from '../../../test/sign-in.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
+import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
+import { totp } from '../auth/totp.js';
+import { createOrgsRepo, type OrgsRepo } from '../orgs/orgs.repo.js';
+import { hashPassword } from '../users/password.js';
+import { createUsersRepo, type UsersRepo } from '../users/users.repo.js';
+
+/**
+ * `guest` has no session kind yet (room guests arrive with interviews, issue
+ * #5): it is sent as a caller with no session cookie, like `anonymous`, until then.
+ */
+const KINDS = [
+  'anonymous',
+  'guest',
+  'candidate',
+  'interviewerA',
+  'interviewerB',
+  'recruiterA',
+  'orgAdminA',
+  'platformAdmin',
+] as const;
+type Kind = (typeof KINDS)[number];
+type Outcome = 'allow' | 'deny';
+type Expected = Record<Kind, Outcome>;
+
+function allowOnly(...allowed: Kind[]): Expected {
+  return Object.fromEntries(KINDS.map((k) => [k, allowed.includes(k) ? 'allow' : 'deny'])) as Expected;
+}
+const PUBLIC = allowOnly(...KINDS);
+const SIGNED_IN = allowOnly('candidate', 'interviewerA', 'interviewerB', 'recruiterA', 'orgAdminA', 'platformAdmin');
+const ORG_A_MEMBERS = allowOnly('interviewerA', 'recruiterA', 'orgAdminA');
+const ORG_A_INVITERS = allowOnly('recruiterA', 'orgAdminA');
+const ORG_A_MANAGERS = allowOnly('orgAdminA');
+const PLATFORM_ADMIN = allowOnly('platformAdmin');
+
+/** Which org and role each kind holds; org A also has a separate owner who is never a caller. */
+const MEMBERSHIP: Partial<Record<Kind, { org: 'A' | 'B'; role: 'interviewer' | 'recruiter' | 'admin' }>> = {
+  interviewerA: { org: 'A', role: 'interviewer' },
+  interviewerB: { org: 'B', role: 'interviewer' },
+  recruiterA: { org: 'A', role: 'recruiter' },
+  orgAdminA: { org: 'A', role: 'admin' },
+};
+
+interface Caller {
+  kind: Kind;
+  headers: Record<string, string>;
+  email: string;
+}
+
+interface Fixtures {
+  orgA: string;
+  /** A user who can sign in with TEST_PASSWORD. */
+  knownEmail: string;
+  freshMemberOfA(): Promise<string>;
+  freshInvitation(email?: string): Promise<{ id: string; token: string }>;
+  freshUser(): Promise<string>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface RequestSpec {
+  url: string;
+  body?: object;
+}
+interface Row {
+  expect: Expected;
+  request: (caller: Caller, fx: Fixtures) => RequestSpec | Promise<RequestSpec>;
+}
+
+const TOKEN = 'x'.repeat(43);
+const NEW_PASSWORD = 'a different long passphrase 2026';
+let app: FastifyInstance;
+
+const MATRIX: Record<string, Row> = {
+  // Platform and system
+  'GET /healthz': { expect: PUBLIC, request: () => ({ url: '/healthz' }) },
+  'GET /readyz': { expect: PUBLIC, request: () => ({ url: '/readyz' }) },
+  'GET /api/v1/system': { expect: PUBLIC, request: () => ({ url: '/api/v1/system' }) },
+  'GET /api/v1/dev/mailbox': { expect: PUBLIC, request: () => ({ url: '/api/v1/dev/mailbox' }) },
+
+  // Account flows anyone may start
+  'GET /api/v1/auth/session': { expect: PUBLIC, request: () => ({ url: '/api/v1/auth/session' }) },
+  'POST /api/v1/auth/sign-up': {
+    expect: PUBLIC,
+    request: () => ({
+      url: '/api/v1/auth/sign-up',
+      body: { email: uniqueEmail('signup'), name: 'New Person', password: NEW_PASSWORD },
+    }),
+  },
+  'POST /api/v1/auth/verify-email': {
+    expect: PUBLIC,
+    request: () => ({ url: '/api/v1/auth/verify-email', body: { token: TOKEN } }),
+  },
+  'POST /api/v1/auth/resend-verification': {
+    expect: PUBLIC,
+    request: (c) => ({ url: '/api/v1/auth/resend-verification', body: { email: c.email } }),
+  },
+  'POST /api/v1/auth/sign-in': {
+    expect: PUBLIC,
+    request: (_c, fx) => ({ url: '/api/v1/auth/sign-in', body: { email: fx.knownEmail, password: TEST_PASSWORD } }),
+  },
+  'POST /api/v1/auth/sign-in/totp': {
+    expect: PUBLIC,
+    request: () => ({ url: '/api/v1/auth/sign-in/totp', body: { challenge: TOKEN, code: '123456' } }),
+  },
+  'POST /api/v1/auth/sign-out': { expect: PUBLIC, request: () => ({ url: '/api/v1/auth/sign-out' }) },
+  'POST /api/v1/auth/forgot-password': {
+    expect: PUBLIC,
+    request: (c) => ({ url: '/api/v1/auth/forgot-password', body: { email: c.email } }),
+  },
+  'POST /api/v1/auth/reset-password': {
+    expect: PUBLIC,
+    request: () => ({ url: '/api/v1/auth/reset-password', body: { token: TOKEN, password: NEW_PASSWORD } }),
+  },
+  'POST /api/v1/auth/confirm-email': {
+    expect: PUBLIC,
+    request: () => ({ url: '/api/v1/auth/confirm-email', body: { token: TOKEN } }),
+  },
+  'GET /api/v1/auth/oidc/providers': { expect: PUBLIC, request: () => ({ url: '/api/v1/auth/oidc/providers' }) },
+  'GET /api/v1/auth/oidc/{provider}/start': {
+    expect: PUBLIC,
+    request: () => ({ url: '/api/v1/auth/oidc/google/start' }),
+  },
+  'GET /api/v1/auth/oidc/{provider}/callback': {
+    expect: PUBLIC,
+    request: () => ({ url: '/api/v1/auth/oidc/google/callback?code=abc&state=def' }),
+  },
+
+  // One's own account
+  'POST /api/v1/auth/sign-out-everywhere': {
+    expect: SIGNED_IN,
+    request: () => ({ url: '/api/v1/auth/sign-out-everywhere' }),
+  },
+  'POST /api/v1/auth/change-password': {
+    expect: SIGNED_IN,
+    request: () => ({
+      url: '/api/v1/auth/change-password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+    }),
+  },
+  'POST /api/v1/auth/change-email': {
+    expect: SIGNED_IN,
+    request: () => ({
+      url: '/api/v1/auth/change-email',
+      body: { newEmail: uniqueEmail('new'), password: TEST_PASSWORD },
+    }),
+  },
+  'GET /api/v1/auth/sessions': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/auth/sessions' }) },
+  'DELETE /api/v1/auth/sessions/{sessionId}': {
+    expect: SIGNED_IN,
+    request: () => ({ url: `/api/v1/auth/sessions/${randomUUID()}` }),
+  },
+  'POST /api/v1/auth/totp/setup': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/auth/totp/setup' }) },
+  'POST /api/v1/auth/totp/enable': {
+    expect: SIGNED_IN,
+    // A signed-in caller starts setup first, so the code is a real one and success is reachable.
+    async request(c) {
+      const setup = await app.inject({ method: 'POST', url: '/api/v1/auth/totp/setup', headers: c.headers });
+      const parsed = z.object({ secret: z.string() }).safeParse(setup.json());
+      const code = parsed.success ? totp(parsed.data.secret, Date.now()) : '123456';
+      return { url: '/api/v1/auth/totp/enable', body: { code } };
+    },
+  },
+  'POST /api/v1/auth/totp/disable': {
+    expect: SIGNED_IN,
+    request: () => ({ url: '/api/v1/auth/totp/disable', body: { password: TEST_PASSWORD } }),
+  },
+  'GET /api/v1/me/export': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/me/export' }) },
+  'POST /api/v1/me/delete': {
+    expect: SIGNED_IN,
+    request: () => ({ url: '/api/v1/me/delete', body: { password: TEST_PASSWORD } }),
+  },
+
+  // Organisations
+  'POST /api/v1/orgs': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/orgs', body: { name: 'Matrix Org' } }) },
+  'GET /api/v1/orgs': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/orgs' }) },
+  'GET /api/v1/orgs/{orgId}': { expect: ORG_A_MEMBERS, request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}` }) },
+  'PATCH /api/v1/orgs/{orgId}': {
+    expect: ORG_A_MANAGERS,
+    request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}`, body: { name: 'Org A' } }),
+  },
+  'GET /api/v1/orgs/{orgId}/members': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/members` }),
+  },
+  'PATCH /api/v1/orgs/{orgId}/members/{userId}': {
+    expect: ORG_A_MANAGERS,
+    request: async (_c, fx) => ({
+      url: `/api/v1/orgs/${fx.orgA}/members/${await fx.freshMemberOfA()}`,
+      body: { role: 'interviewer' },
+    }),
+  },
+  'DELETE /api/v1/orgs/{orgId}/members/{userId}': {
+    expect: ORG_A_MANAGERS,
+    request: async (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/members/${await fx.freshMemberOfA()}` }),
+  },
+  'POST /api/v1/orgs/{orgId}/leave': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/leave` }),
+  },
+  'POST /api/v1/orgs/{orgId}/switch': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/switch` }),
+  },
+  'POST /api/v1/orgs/{orgId}/invitations': {
+    expect: ORG_A_INVITERS,
+    request: (_c, fx) => ({
+      url: `/api/v1/orgs/${fx.orgA}/invitations`,
+      body: { email: uniqueEmail('invitee'), role: 'viewer' },
+    }),
+  },
+  'GET /api/v1/orgs/{orgId}/invitations': {
+    expect: ORG_A_INVITERS,
+    request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/invitations` }),
+  },
+  'DELETE /api/v1/orgs/{orgId}/invitations/{invitationId}': {
+    expect: ORG_A_INVITERS,
+    request: async (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/invitations/${(await fx.freshInvitation()).id}` }),
+  },
+  'POST /api/v1/orgs/invitations/preview': {
+    expect: PUBLIC,
+    request: async (_c, fx) => ({
+      url: '/api/v1/orgs/invitations/preview',
+      body: { token: (await fx.freshInvitation()).token },
+    }),
+  },
+  'POST /api/v1/orgs/invitations/accept': {
+    expect: SIGNED_IN,
+    // Addressed to the caller, so only authentication decides (members of A get a 409, which is "allow").
+    request: async (c, fx) => ({
+      url: '/api/v1/orgs/invitations/accept',
+      body: { token: (await fx.freshInvitation(c.email)).token },
+    }),
+  },
+
+  // Platform administration
+  'GET /api/v1/admin/users': { expect: PLATFORM_ADMIN, request: () => ({ url: '/api/v1/admin/users?q=matrix' }) },
+  'GET /api/v1/admin/users/{userId}': {
+    expect: PLATFORM_ADMIN,
+    request: async (_c, fx) => ({ url: `/api/v1/admin/users/${await fx.freshUser()}` }),
+  },
+  'POST /api/v1/admin/users/{userId}/suspend': {
+    expect: PLATFORM_ADMIN,
+    request: async (_c, fx) => ({ url: `/api/v1/admin/users/${await fx.freshUser()}/suspend` }),
+  },
+  'POST /api/v1/admin/users/{userId}/unsuspend': {
+    expect: PLATFORM_ADMIN,
+    request: async (_c, fx) => ({ url: `/api/v1/admin/users/${await fx.freshUser()}/unsuspend` }),
+  },
+  'PUT /api/v1/admin/users/{userId}/platform-role': {
+    expect: PLATFORM_ADMIN,
+    request: async (_c, fx) => ({
+      url: `/api/v1/admin/users/${await fx.freshUser()}/platform-role`,
+      body: { role: 'admin' },
+    }),
+  },
+  'GET /api/v1/admin/audit': { expect: PLATFORM_ADMIN, request: () => ({ url: '/api/v1/admin/audit?action=org.' }) },
+  'GET /api/v1/admin/audit/verify': { expect: PLATFORM_ADMIN, request: () => ({ url: '/api/v1/admin/audit/verify' }) },
+};
+
+describe('authorisation matrix', () => {
+  let database: TestDatabase;
+  const redis = testRedisDeps();
+  let users: UsersRepo;
+  let orgs: OrgsRepo;
+  let passwordHash: string;
+  let routes: string[];
+  const orgIds = { A: '', B: '' };
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createTestApp(database, {}, redis.deps);
+    users = createUsersRepo(database.db);
+    orgs = createOrgsRepo(database.db);
+    // One argon2 hash shared by every caller: thousands of cells, one hashing cost.
+    passwordHash = await hashPassword(TEST_PASSWORD);
+    const owner = await newUser('owner');
+    for (const key of ['A', 'B'] as const) {
+      const org = await orgs.insert({ name: `Org ${key}`, slug: `matrix-org-${key.toLowerCase()}` });
+      await orgs.addMember({ orgId: org.id, userId: owner.id, role: 'owner' });
+      orgIds[key] = org.id;
+    }
+    fx = {
+      orgA: orgIds.A,
+      knownEmail: owner.email,
+      async freshMemberOfA() {
+        const user = await newUser('member');
+        await orgs.addMember({ orgId: orgIds.A, userId: user.id, role: 'viewer' });
+        return user.id;
+      },
+      async freshInvitation(email = uniqueEmail('invited')) {
+        const token = newSecretToken();
+        const now = new Date();
+        const row = await orgs.replaceInvitation(
+          {
+            orgId: orgIds.A,
+            email,
+            role: 'viewer',
+            tokenHash: hashSecretToken(token),
+            invitedBy: owner.id,
+            expiresAt: new Date(now.getTime() + 3600_000),
+          },
+          now,
+        );
+        return { id: row.id, token };
+      },
+      freshUser: async () => (await newUser('target')).id,
+    };
+    const doc = z
+      .object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) })
+      .parse((await app.inject({ url: '/api/openapi.json' })).json());
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    redis.close();
+  });
+
+  function newUser(label: string, platformRole: 'user' | 'admin' = 'user') {
+    return users.insert({
+      email: uniqueEmail(label),
+      name: `Matrix ${label}`,
+      passwordHash,
+      emailVerifiedAt: new Date(),
+      platformRole,
+    });
+  }
+
+  async function newCaller(kind: Kind): Promise<Caller> {
+    if (kind === 'anonymous' || kind === 'guest') return { kind, headers: csrfHeaders(), email: uniqueEmail(kind) };
+    const user = await newUser(kind, kind === 'platformAdmin' ? 'admin' : 'user');
+    const membership = MEMBERSHIP[kind];
+    if (membership) await orgs.addMember({ orgId: orgIds[membership.org], userId: user.id, role: membership.role });
+    return { kind, headers: await mintSession(database.db, user.id), email: user.email };
+  }
+
+  it('has a row for every route in the OpenAPI document, and no stale rows', () => {
+    const missing = routes.filter((r) => !(r in MATRIX));
+    expect(missing, `add these routes to MATRIX in policy-matrix.int.test.ts: ${missing.join(', ')}`).toEqual([]);
+    const stale = Object.keys(MATRIX).filter((r) => !routes.includes(r));
+    expect(stale, `these MATRIX rows match no route any more: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    it(route, async () => {
+      const [method = 'GET'] = route.split(' ') as [Method];
+      const actual = {} as Expected;
+      const statuses: string[] = [];
+      for (const kind of KINDS) {
+        const caller = await newCaller(kind);
+        const { url, body } = await row.request(caller, fx);
+        const res = await app.inject({ method, url, headers: caller.headers, ...(body ? { payload: body } : {}) });
+        expect(res.statusCode, `${kind}: ${route} answered ${res.statusCode} ${res.body}`).toBeLessThan(500);
+        actual[kind] = res.statusCode === 401 || res.statusCode === 403 ? 'deny' : 'allow';
+        statuses.push(`${kind}=${res.statusCode}`);
+      }
+      expect(actual, `statuses: ${statuses.join(' ')}`).toEqual(row.expect);
+    });
+  }
+});
