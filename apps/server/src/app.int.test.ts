@@ -20,7 +20,7 @@ describe('HTTP platform', () => {
     mkdirSync(path.join(webDir, 'assets'));
     writeFileSync(
       path.join(webDir, 'index.html'),
-      '<!doctype html><title>InterviewSelect</title><div id="root"></div>',
+      '<!doctype html><meta name="csp-nonce" content="__CSP_NONCE__"><title>InterviewSelect</title><div id="root"></div>',
     );
     writeFileSync(path.join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
     app = await createTestApp(database, { WEB_DIST_DIR: webDir });
@@ -167,6 +167,13 @@ describe('HTTP platform', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<div id="root">');
     expect(page.headers['cache-control']).toBe('no-cache');
+    // Each page gets its own style nonce, in the CSP and in the page.
+    const nonce = /content="([A-Za-z0-9+/=]{24})"/.exec(page.body)?.[1];
+    expect(nonce).toBeDefined();
+    expect(String(page.headers['content-security-policy'])).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self';");
+    const again = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(again.body).not.toContain(nonce);
     const asset = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Order matters: hooks and handlers must exist before the routes they cover.
   await registerSecurityHeaders(app, { isHttps: config.isHttps });
   registerMetrics(app, { database });
-  const notFoundFallback = await registerWebApp(app, { distDir: config.webDistDir });
+  const notFoundFallback = await registerWebApp(app, { distDir: config.webDistDir, isHttps: config.isHttps });
   registerErrorHandling(app, notFoundFallback ? { notFoundFallback } : {});
   const version = serverVersion();
   await registerOpenApi(app, { version, publicUrl: config.publicUrl });

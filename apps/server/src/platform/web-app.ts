@@ -1,8 +1,13 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { NotFoundFallback } from './errors.js';
+import { cspDirectives, serializeCsp } from './security-headers.js';
+
+/** Placeholder in apps/web/index.html that each response replaces with a fresh CSP nonce. */
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /** Paths owned by the server: they never fall back to the SPA's index.html. */
 const SERVER_PREFIXES = ['/api/', '/ws', '/healthz', '/readyz', '/metrics', '/assets/'];
@@ -15,13 +20,14 @@ const SERVER_PREFIXES = ['/api/', '/ws', '/healthz', '/readyz', '/metrics', '/as
  */
 export async function registerWebApp(
   app: FastifyInstance,
-  opts: { distDir: string },
+  opts: { distDir: string; isHttps: boolean },
 ): Promise<NotFoundFallback | undefined> {
   const indexFile = path.join(opts.distDir, 'index.html');
   if (!existsSync(indexFile)) {
     app.log.warn({ distDir: opts.distDir }, 'web app not built; run `npm run build` to serve the UI');
     return undefined;
   }
+  const indexHtml = readFileSync(indexFile, 'utf8');
   await app.register(fastifyStatic, {
     root: opts.distDir,
     wildcard: false,
@@ -38,6 +44,12 @@ export async function registerWebApp(
     const accept = request.headers.accept ?? '*/*';
     const wantsHtml = accept.includes('text/html') || accept.includes('*/*');
     if (request.method !== 'GET' || !wantsHtml || isServerPath) return undefined;
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // A nonce per response lets the page's own libraries add <style> elements under a strict CSP.
+    const nonce = randomBytes(16).toString('base64');
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', serializeCsp(cspDirectives({ isHttps: opts.isHttps, styleNonce: nonce })))
+      .type('text/html; charset=utf-8')
+      .send(indexHtml.replaceAll(NONCE_PLACEHOLDER, nonce));
   };
 }
