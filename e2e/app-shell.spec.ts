@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('app shell in Chromium', () => {
     await server?.stop();
   });
 
-  it('renders the home page and navigates to System status without errors', async () => {
+  it('renders the home page, signs in as the demo admin and navigates to System status without errors', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     screenshotOnFailure(page, 'app-shell-navigation');
@@ -51,7 +52,20 @@ describe('app shell in Chromium', () => {
     // The deployment card reads /api/v1/system through the typed client.
     await page.getByText('pglite', { exact: false }).first().waitFor();
 
-    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'System status' }).click();
+    // Sign in through the real form with the demo platform admin written on first start.
+    const accounts = JSON.parse(readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8')) as {
+      email: string;
+      password: string;
+      role: string;
+    }[];
+    const admin = accounts.find((a) => a.role === 'platform-admin');
+    if (!admin) throw new Error('no demo platform admin');
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    await nav.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await nav.getByRole('link', { name: 'System status' }).click();
     await page.waitForURL(`${server.url}/system`);
     await page.getByRole('heading', { name: 'System status' }).waitFor();
     await page.getByRole('rowheader', { name: 'migrations' }).waitFor();
@@ -72,8 +86,12 @@ describe('app shell in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     screenshotOnFailure(page, 'app-shell-phone');
+    const errors = collectPageErrors(page);
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Open navigation menu' }).click();
+    await page.getByRole('dialog').waitFor();
+    // The dialog's scroll lock injects a <style>; the per-page CSP nonce must admit it.
+    expect(errors.filter((e) => e.includes('Content Security Policy'))).toEqual([]);
     await page.getByRole('dialog').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -1,5 +1,6 @@
+import type { CurrentUser } from '@interviewselect/contracts';
 import type { ComponentType, SVGProps } from 'react';
-import { ActivityIcon, BookIcon, HomeIcon, SignInIcon } from '../ui/icons';
+import { ActivityIcon, BookIcon, HomeIcon, MailIcon, SettingsIcon, SignInIcon, UserPlusIcon } from '../ui/icons';
 
 type NavIcon = ComponentType<Omit<SVGProps<SVGSVGElement>, 'children'>>;
 
@@ -9,10 +10,25 @@ export type NavItem =
   /** A page the server renders (API docs): a full page load, not an SPA route. */
   | { kind: 'document'; label: string; href: string; icon: NavIcon };
 
-/** The primary navigation, in order. Adding a section is one line here plus its route in router.tsx. */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { kind: 'route', label: 'Home', to: '/', icon: HomeIcon, end: true },
-  { kind: 'route', label: 'System status', to: '/system', icon: ActivityIcon },
-  { kind: 'document', label: 'API reference', href: '/api/docs', icon: BookIcon },
-  { kind: 'route', label: 'Sign in', to: '/sign-in', icon: SignInIcon },
-];
+export interface NavContext {
+  user: CurrentUser | null;
+  /** The server serves /api/v1/dev/mailbox (embedded dev mode only). */
+  hasDevMailbox: boolean;
+}
+
+const HOME: NavItem = { kind: 'route', label: 'Home', to: '/', icon: HomeIcon, end: true };
+const SIGN_IN: NavItem = { kind: 'route', label: 'Sign in', to: '/sign-in', icon: SignInIcon };
+const SIGN_UP: NavItem = { kind: 'route', label: 'Create account', to: '/sign-up', icon: UserPlusIcon };
+const SETTINGS: NavItem = { kind: 'route', label: 'Settings', to: '/settings', icon: SettingsIcon };
+const SYSTEM: NavItem = { kind: 'route', label: 'System status', to: '/system', icon: ActivityIcon };
+const MAILBOX: NavItem = { kind: 'route', label: 'Dev mailbox', to: '/dev/mailbox', icon: MailIcon };
+const API_DOCS: NavItem = { kind: 'document', label: 'API reference', href: '/api/docs', icon: BookIcon };
+
+/** The primary navigation for who is looking, in order. A new section is one line here plus its route. */
+export function navItemsFor({ user, hasDevMailbox }: NavContext): readonly NavItem[] {
+  const items: NavItem[] = user ? [HOME, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
+  if (user?.platformRole === 'admin') items.push(SYSTEM);
+  if (hasDevMailbox) items.push(MAILBOX);
+  items.push(API_DOCS);
+  return items;
+}

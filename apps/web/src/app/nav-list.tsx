@@ -1,12 +1,16 @@
 import { NavLink } from 'react-router';
+import { useHasDevMailbox } from '../lib/dev-mailbox';
+import { useSession } from '../lib/session';
 import { ExternalIcon } from '../ui/icons';
-import { NAV_ITEMS } from './nav-items';
+import { navItemsFor } from './nav-items';
 
 /** The primary navigation links, shared by the desktop sidebar and the phone drawer. */
 export function NavList({ onNavigate }: { onNavigate?: () => void }) {
+  const { user } = useSession();
+  const hasDevMailbox = useHasDevMailbox();
   return (
     <ul className="nav-list">
-      {NAV_ITEMS.map((item) => (
+      {navItemsFor({ user, hasDevMailbox }).map((item) => (
         <li key={item.label}>
           {item.kind === 'route' ? (
             <NavLink to={item.to} end={item.end ?? false} className="nav-list__link" onClick={onNavigate}>

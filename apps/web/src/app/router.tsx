@@ -1,13 +1,44 @@
 import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../pages/not-found-page';
 import { Layout } from './layout';
+import { RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
 
 // Each page is its own chunk; <Suspense> in the layout shows a skeleton while one loads.
 const HomePage = lazy(() => import('../pages/home-page').then((m) => ({ default: m.HomePage })));
 const SystemPage = lazy(() => import('../pages/system-page').then((m) => ({ default: m.SystemPage })));
-const SignInPage = lazy(() => import('../pages/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const SignInPage = lazy(() => import('../pages/auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('../pages/auth/sign-up-page').then((m) => ({ default: m.SignUpPage })));
+const CheckInboxPage = lazy(() =>
+  import('../pages/auth/check-inbox-page').then((m) => ({ default: m.CheckInboxPage })),
+);
+const VerifyEmailPage = lazy(() =>
+  import('../pages/auth/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../pages/auth/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../pages/auth/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const ConfirmEmailPage = lazy(() =>
+  import('../pages/auth/confirm-email-page').then((m) => ({ default: m.ConfirmEmailPage })),
+);
+const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+const ProfileSection = lazy(() =>
+  import('../pages/settings/profile-section').then((m) => ({ default: m.ProfileSection })),
+);
+const PasswordSection = lazy(() =>
+  import('../pages/settings/password-section').then((m) => ({ default: m.PasswordSection })),
+);
+const TwoFactorSection = lazy(() =>
+  import('../pages/settings/two-factor-section').then((m) => ({ default: m.TwoFactorSection })),
+);
+const SessionsSection = lazy(() =>
+  import('../pages/settings/sessions-section').then((m) => ({ default: m.SessionsSection })),
+);
+const MailboxPage = lazy(() => import('../pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -21,6 +52,30 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'system', element: <SystemPage /> },
           { path: 'sign-in', element: <SignInPage /> },
+          { path: 'sign-up', element: <SignUpPage /> },
+          { path: 'check-inbox', element: <CheckInboxPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'confirm-email', element: <ConfirmEmailPage /> },
+          { path: 'dev/mailbox', element: <MailboxPage /> },
+          {
+            // Signed-in only: visitors are sent to /sign-in?next=… and come back here after.
+            element: <RequireAuth />,
+            children: [
+              {
+                path: 'settings',
+                element: <SettingsPage />,
+                children: [
+                  { index: true, element: <Navigate to="profile" replace /> },
+                  { path: 'profile', element: <ProfileSection /> },
+                  { path: 'password', element: <PasswordSection /> },
+                  { path: 'two-factor', element: <TwoFactorSection /> },
+                  { path: 'sessions', element: <SessionsSection /> },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

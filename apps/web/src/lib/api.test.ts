@@ -1,5 +1,5 @@
 import { ReadinessSchema, SystemInfoSchema } from '@interviewselect/contracts';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createFetchStub } from '../testing/fetch-stub';
 import { ApiError, apiGet, apiSend } from './api';
@@ -117,5 +117,46 @@ describe('apiSend', () => {
   it('parses an empty 204 as undefined', async () => {
     const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 204 })));
     await expect(apiSend('DELETE', '/api/v1/things/t1', undefined, z.undefined(), { fetch })).resolves.toBe(undefined);
+  });
+});
+
+describe('CSRF', () => {
+  function setCookie(value: string) {
+    document.cookie = `isel_csrf=${value}; path=/`;
+  }
+  afterEach(() => {
+    document.cookie = 'isel_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
+  it('echoes the isel_csrf cookie as x-csrf-token on every mutation', async () => {
+    setCookie('tok-123');
+    document.cookie = 'other=zzz; path=/';
+    const fetch = createFetchStub({
+      'POST /api/v1/auth/sign-out': { status: 204 },
+      'PUT /api/v1/things/1': { status: 204 },
+      'PATCH /api/v1/things/1': { status: 204 },
+      'DELETE /api/v1/auth/sessions/s1': { status: 204 },
+    });
+    await apiSend('POST', '/api/v1/auth/sign-out', undefined, z.undefined(), { fetch });
+    await apiSend('PUT', '/api/v1/things/1', { a: 1 }, z.undefined(), { fetch });
+    await apiSend('PATCH', '/api/v1/things/1', { a: 1 }, z.undefined(), { fetch });
+    await apiSend('DELETE', '/api/v1/auth/sessions/s1', undefined, z.undefined(), { fetch });
+    expect(fetch).toHaveBeenCalledTimes(4);
+    for (const call of fetch.mock.calls) {
+      expect(call[1]?.headers).toMatchObject({ 'x-csrf-token': 'tok-123' });
+    }
+  });
+
+  it('does not send the token on GET', async () => {
+    setCookie('tok-123');
+    const fetch = createFetchStub({ 'GET /api/v1/system': { body: systemInfo } });
+    await apiGet('/api/v1/system', SystemInfoSchema, { fetch });
+    expect(fetch.mock.calls[0]?.[1]?.headers).not.toHaveProperty('x-csrf-token');
+  });
+
+  it('sends no header when there is no cookie yet (the server then answers auth.csrf_failed)', async () => {
+    const fetch = createFetchStub({ 'POST /api/v1/auth/sign-out': { status: 204 } });
+    await apiSend('POST', '/api/v1/auth/sign-out', undefined, z.undefined(), { fetch });
+    expect(fetch.mock.calls[0]?.[1]?.headers).not.toHaveProperty('x-csrf-token');
   });
 });

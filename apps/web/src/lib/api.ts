@@ -1,4 +1,6 @@
 import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,
   type ErrorCode,
@@ -81,6 +83,11 @@ async function request<S extends z.ZodType>(
   const doFetch = options.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (jsonBody !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    // Double-submit CSRF: the server sets a readable cookie and expects it echoed on every mutation.
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers[CSRF_HEADER] = token;
+  }
   let response: Response;
   try {
     response = await doFetch(path, {
@@ -147,6 +154,16 @@ async function toApiError(response: Response): Promise<ApiError> {
 function readDetail(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || !('detail' in body)) return undefined;
   return typeof body.detail === 'string' ? body.detail : undefined;
+}
+
+/** One cookie's value from document.cookie; undefined outside a browser or when absent. */
+export function readCookie(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
 }
 
 function isAbortError(error: unknown): boolean {

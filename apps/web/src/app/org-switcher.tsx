@@ -1,0 +1,53 @@
+import type { CurrentUser } from '@interviewselect/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { authApi } from '../lib/auth-api';
+import { describeError } from '../lib/describe-error';
+import { resetAfterIdentityChange } from '../lib/session';
+import { useToast } from '../ui/toast';
+
+/** Which organisation the user is acting in; a native select, so keyboard and screen readers just work. */
+export function OrgSwitcher({ user }: { user: CurrentUser }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const mutation = useMutation({
+    mutationFn: authApi.switchOrg,
+    onSuccess: async (_result, orgId) => {
+      await resetAfterIdentityChange(queryClient);
+      const org = user.memberships.find((m) => m.orgId === orgId);
+      toast({ title: `Switched to ${org?.orgName ?? 'organisation'}`, tone: 'success' });
+    },
+    onError: (error) =>
+      toast({ title: "Couldn't switch organisation", description: describeError(error), tone: 'error' }),
+  });
+  if (user.memberships.length === 0) return null;
+  const current = mutation.isPending ? mutation.variables : (user.activeOrgId ?? '');
+
+  return (
+    <div className="org-switcher">
+      <label htmlFor={id} className="org-switcher__label text-muted">
+        Organisation
+      </label>
+      <select
+        id={id}
+        className="org-switcher__select"
+        value={current}
+        disabled={mutation.isPending}
+        aria-busy={mutation.isPending || undefined}
+        onChange={(event) => mutation.mutate(event.target.value)}
+      >
+        {user.activeOrgId ? null : (
+          <option value="" disabled>
+            Choose…
+          </option>
+        )}
+        {user.memberships.map((m) => (
+          <option key={m.orgId} value={m.orgId}>
+            {m.orgName}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
