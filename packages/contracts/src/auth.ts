@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameSchema } from './display-text.js';
 
 /** E-mail as accepted at every boundary: trimmed, at most 254 characters (RFC 5321). */
 export const EmailSchema = z
@@ -7,13 +8,8 @@ export const EmailSchema = z
   .max(254, { error: 'An e-mail address has at most 254 characters.' })
   .pipe(z.email({ error: 'Enter a valid e-mail address, like name@example.com.' }));
 
-/** Display names: 1–100 characters, no control characters. */
-export const PersonNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter your name.' })
-  .max(100, { error: 'A name has at most 100 characters.' })
-  .refine((v) => !/\p{Cc}/u.test(v), { error: 'A name cannot contain control characters.' });
+/** Display names: 1–100 characters, no control or invisible characters, no mixed alphabets in a word. */
+export const PersonNameSchema = displayNameSchema({ max: 100, what: 'A name', empty: 'Enter your name.' });
 
 /** Length limits only; the server also rejects common/breached passwords (NIST 800-63B). */
 export const NewPasswordSchema = z

@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './orgs.js';
 export * from './admin.js';
 export * from './oidc.js';
+export * from './display-text.js';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { displayNameSchema } from './display-text.js';
 import { EmailSchema, OrgRoleSchema } from './auth.js';
 
 /** Organisation names: 1–100 characters, no control characters. */
-export const OrgNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter a name for the organisation.' })
-  .max(100, { error: 'An organisation name has at most 100 characters.' })
-  .refine((v) => !/\p{Cc}/u.test(v), { error: 'A name cannot contain control characters.' });
+export const OrgNameSchema = displayNameSchema({
+  max: 100,
+  what: 'An organisation name',
+  empty: 'Enter a name for the organisation.',
+});
 
 /** POST /api/v1/orgs. The slug is derived from the name (and made unique) by the server. */
 export const CreateOrgInputSchema = z.object({ name: OrgNameSchema });

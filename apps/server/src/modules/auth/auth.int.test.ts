@@ -136,6 +136,20 @@ describe('accounts and sessions over HTTP', () => {
       password: PASSWORD,
     });
     expect(control.statusCode).toBe(400);
+    // A Cyrillic А posing as a Latin A, and a right-to-left override, are refused with a reason.
+    const confusable = await post('/api/v1/auth/sign-up', {
+      email: 'c@example.com',
+      name: '\u0410dmin',
+      password: PASSWORD,
+    });
+    expect(ProblemSchema.parse(confusable.json()).issues?.[0]).toMatchObject({ path: 'body.name' });
+    expect(ProblemSchema.parse(confusable.json()).detail).toMatch(/different alphabets/);
+    const bidi = await post('/api/v1/auth/sign-up', {
+      email: 'c@example.com',
+      name: 'Bob\u202Egnp.exe',
+      password: PASSWORD,
+    });
+    expect(bidi.statusCode).toBe(400);
     const rows = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from users where email in ('weak@example.com', 'not-an-email', 'c@example.com')`,
