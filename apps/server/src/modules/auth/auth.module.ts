@@ -8,7 +8,8 @@ import type { MailService } from '../mail/mail.service.js';
 import { createUsersRepo } from '../users/users.repo.js';
 import { createAccountsService } from './accounts.service.js';
 import { createAuthRepo } from './auth.repo.js';
-import { authRoutes } from './auth.routes.js';
+import { accountRoutes } from './account.routes.js';
+import { sessionRoutes } from './session.routes.js';
 import { createPgLoginThrottle, createRedisLoginThrottle } from './login-throttle.js';
 import { registerOidcModule } from './oidc/oidc.module.js';
 import { createRedisSessionCache, noSessionCache } from './session-cache.js';
@@ -62,8 +63,8 @@ export async function registerAuthModule(
     publicUrl: config.publicUrl,
     resolveSession: (token) => sessions.resolve(token),
   });
-  await app.register(authRoutes, {
-    accounts,
+  await app.register(accountRoutes, { accounts });
+  await app.register(sessionRoutes, {
     sessions,
     totp,
     users,
