@@ -65,9 +65,19 @@ export const CurrentUserSchema = z.object({
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 
-/** GET /api/v1/auth/session: who is signed in (user null when nobody) and the CSRF token to echo. */
+/** A room guest (joined through an invite link, no account): one interview, one role. */
+export const GuestIdentitySchema = z.object({
+  interviewId: z.uuid(),
+  role: z.enum(['candidate', 'interviewer', 'observer']),
+  displayName: z.string(),
+});
+export type GuestIdentity = z.infer<typeof GuestIdentitySchema>;
+
+/** GET /api/v1/auth/session: who is signed in (user null when nobody), a room guest if any, and the CSRF token. */
 export const SessionStateSchema = z.object({
   user: CurrentUserSchema.nullable(),
+  /** Null when the caller is not a room guest (may be omitted). */
+  guest: GuestIdentitySchema.nullable().default(null),
   csrfToken: z.string(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;

@@ -7,6 +7,8 @@ import { ANONYMOUS, type Principal } from '../modules/auth/principal.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'isel_session';
+/** A room guest's cookie (see modules/auth/guest-sessions.ts); a user session takes precedence. */
+export const GUEST_COOKIE = 'isel_guest';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,6 +29,7 @@ export interface AuthPluginOptions {
   isHttps: boolean;
   publicUrl: string;
   resolveSession: (token: string | undefined) => Promise<Principal | null>;
+  resolveGuest: (token: string | undefined) => Promise<Principal | null>;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -53,7 +56,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
   app.decorateRequest('principal', function (this: FastifyRequest) {
     let cached = principalCache.get(this);
     if (!cached) {
-      cached = opts.resolveSession(this.cookies[SESSION_COOKIE]).then((p) => p ?? ANONYMOUS);
+      const cookies = this.cookies;
+      cached = opts
+        .resolveSession(cookies[SESSION_COOKIE])
+        .then(async (user) => user ?? (await opts.resolveGuest(cookies[GUEST_COOKIE])) ?? ANONYMOUS);
       principalCache.set(this, cached);
     }
     return cached;

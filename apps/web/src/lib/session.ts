@@ -50,7 +50,11 @@ export function useSession(): SessionView {
  */
 export async function resetAfterIdentityChange(queryClient: QueryClient, user?: CurrentUser | null) {
   if (user !== undefined) {
-    queryClient.setQueryData(sessionQuery.queryKey, (old) => ({ csrfToken: old?.csrfToken ?? '', user }));
+    queryClient.setQueryData(sessionQuery.queryKey, (old) => ({
+      csrfToken: old?.csrfToken ?? '',
+      guest: old?.guest ?? null,
+      user,
+    }));
   }
   const isAccountData = (key: readonly unknown[]) =>
     !(key[0] === 'auth' && (key[1] === SESSION_KEY[1] || key[1] === SIGNED_OUT_AT_KEY[1]));

@@ -8,6 +8,7 @@ import type { MailService } from '../mail/mail.service.js';
 import { createUsersRepo } from '../users/users.repo.js';
 import { createAccountsService } from './accounts.service.js';
 import { createAuthRepo } from './auth.repo.js';
+import { createGuestSessions } from './guest-sessions.js';
 import { accountRoutes } from './account.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { createPgLoginThrottle, createRedisLoginThrottle } from './login-throttle.js';
@@ -58,10 +59,12 @@ export async function registerAuthModule(
     evictSessions: (hashes) => cache.evict(hashes),
   });
 
+  const guests = createGuestSessions({ db, now });
   await app.register(registerAuth, {
     isHttps: config.isHttps,
     publicUrl: config.publicUrl,
     resolveSession: (token) => sessions.resolve(token),
+    resolveGuest: (token) => guests.resolve(token),
   });
   await app.register(accountRoutes, { accounts });
   await app.register(sessionRoutes, {

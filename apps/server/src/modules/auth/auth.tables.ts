@@ -99,3 +99,28 @@ export const oauthAccounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('oauth_accounts_user_idx').on(t.userId)],
 );
+
+export const GUEST_ROLES = ['candidate', 'interviewer', 'observer'] as const;
+
+/**
+ * Room guests: someone who joined through an interview's invite link without
+ * an account. A guest principal is bound to exactly one interview and one role;
+ * the cookie carries a random token, only its hash is stored. (The foreign key
+ * to interviews is added by the migration that creates interviews.)
+ */
+export const guestSessions = pgTable(
+  'guest_sessions',
+  {
+    id: idColumn(),
+    tokenHash: text('token_hash').notNull().unique(),
+    interviewId: uuid('interview_id').notNull(),
+    role: text('role', { enum: GUEST_ROLES }).notNull(),
+    displayName: text('display_name').notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    index('guest_sessions_interview_idx').on(t.interviewId),
+    check('guest_sessions_role_check', sql`${t.role} in ('candidate', 'interviewer', 'observer')`),
+  ],
+);

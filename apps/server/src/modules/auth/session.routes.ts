@@ -43,7 +43,14 @@ export const sessionRoutes: FastifyPluginAsync<{
     },
     async (request) => {
       const principal = await request.principal();
-      return { user: principal.kind === 'user' ? principal.user : null, csrfToken: request.cookies[CSRF_COOKIE] ?? '' };
+      return {
+        user: principal.kind === 'user' ? principal.user : null,
+        guest:
+          principal.kind === 'guest'
+            ? { interviewId: principal.interviewId, role: principal.role, displayName: principal.displayName }
+            : null,
+        csrfToken: request.cookies[CSRF_COOKIE] ?? '',
+      };
     },
   );
 

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { mintSession, testRedisDeps, TEST_PASSWORD, uniqueEmail } from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
+import { createGuestSessions } from '../auth/guest-sessions.js';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import { totp } from '../auth/totp.js';
 import { createOrgsRepo, type OrgsRepo } from '../orgs/orgs.repo.js';
@@ -23,8 +24,9 @@ import { hashPassword } from '../users/password.js';
 import { createUsersRepo, type UsersRepo } from '../users/users.repo.js';
 
 /**
- * `guest` has no session kind yet (room guests arrive with interviews, issue
- * #5): it is sent as a caller with no session cookie, like `anonymous`, until then.
+ * `guest` is a room guest: a real `isel_guest` cookie bound to one interview as
+ * candidate (guest sessions, modules/auth/guest-sessions.ts). No route outside
+ * the room may treat a guest as signed in.
  */
 const KINDS = [
   'anonymous',
@@ -348,7 +350,20 @@ describe('authorisation matrix', () => {
   }
 
   async function newCaller(kind: Kind): Promise<Caller> {
-    if (kind === 'anonymous' || kind === 'guest') return { kind, headers: csrfHeaders(), email: uniqueEmail(kind) };
+    if (kind === 'anonymous') return { kind, headers: csrfHeaders(), email: uniqueEmail(kind) };
+    if (kind === 'guest') {
+      const token = await createGuestSessions({ db: database.db, now: () => new Date() }).start({
+        interviewId: randomUUID(),
+        role: 'candidate',
+        displayName: 'Guest Candidate',
+      });
+      const headers = csrfHeaders();
+      return {
+        kind,
+        headers: { ...headers, cookie: `${headers.cookie}; isel_guest=${token}` },
+        email: uniqueEmail(kind),
+      };
+    }
     const user = await newUser(kind, kind === 'platformAdmin' ? 'admin' : 'user');
     const membership = MEMBERSHIP[kind];
     if (membership) await orgs.addMember({ orgId: orgIds[membership.org], userId: user.id, role: membership.role });
