@@ -11,12 +11,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth.js';
 import type { AccountsService } from './accounts.service.js';
+import { requestMeta } from './request-meta.js';
+import type { SessionsService } from './sessions.service.js';
 
 const Accepted = z.object({ message: z.string() });
 const tags = ['auth'];
 
 /** Account life cycle under /api/v1/auth: sign-up, verification, password reset, e-mail and password change. */
-export const accountRoutes: FastifyPluginAsync<{ accounts: AccountsService }> = async (fastify, deps) => {
+export const accountRoutes: FastifyPluginAsync<{
+  accounts: AccountsService;
+  sessions: SessionsService;
+  sessionMaxAgeMs: number;
+}> = async (fastify, deps) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { accounts } = deps;
 
@@ -116,13 +122,17 @@ export const accountRoutes: FastifyPluginAsync<{ accounts: AccountsService }> = 
         response: { 200: Accepted },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = await requireUser(request);
       await accounts.changePassword(
         user.userId,
         user.sessionId,
         request.body.currentPassword,
         request.body.newPassword,
+      );
+      reply.setSessionCookie(
+        await deps.sessions.rotate(user.userId, user.sessionId, requestMeta(request)),
+        deps.sessionMaxAgeMs,
       );
       return { message: 'Password changed. Your other sessions were signed out.' };
     },

@@ -239,6 +239,23 @@ describe('accounts and sessions over HTTP', () => {
     await signIn('knuth@example.com', newPassword);
   });
 
+  it('rotates the session token on a password change; the old token stops working', async () => {
+    await signUpAndVerify('rotate@example.com', 'Ro Tate');
+    const before = await signIn('rotate@example.com');
+    const res = await post(
+      '/api/v1/auth/change-password',
+      { currentPassword: PASSWORD, newPassword: 'an even longer passphrase' },
+      before,
+    );
+    expect(res.statusCode).toBe(200);
+    const after = sessionCookie(res);
+    expect(after).not.toBe(before);
+    const oldState = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: before } });
+    expect(SessionStateSchema.parse(oldState.json()).user).toBeNull();
+    const newState = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: after } });
+    expect(SessionStateSchema.parse(newState.json()).user?.email).toBe('rotate@example.com');
+  });
+
   it('changes e-mail only after the new address confirms', async () => {
     await signUpAndVerify('old@example.com', 'Old');
     const cookie = await signIn('old@example.com');

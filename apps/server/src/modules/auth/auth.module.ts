@@ -66,7 +66,7 @@ export async function registerAuthModule(
     resolveSession: (token) => sessions.resolve(token),
     resolveGuest: (token) => guests.resolve(token),
   });
-  await app.register(accountRoutes, { accounts });
+  await app.register(accountRoutes, { accounts, sessions, sessionMaxAgeMs: DEFAULT_SESSION_POLICY.absoluteMs });
   await app.register(sessionRoutes, {
     sessions,
     totp,

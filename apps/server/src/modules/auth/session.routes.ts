@@ -10,21 +10,18 @@ import {
   TotpEnableInputSchema,
   TotpSetupSchema,
 } from '@interviewselect/contracts';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../users/password.js';
 import type { UsersRepo } from '../users/users.repo.js';
+import { requestMeta } from './request-meta.js';
 import type { SessionsService } from './sessions.service.js';
 import type { TotpService } from './totp.service.js';
 
 const tags = ['auth'];
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
-}
 
 /** Sessions under /api/v1/auth: who is signed in, sign-in (with the TOTP step), sign-out, active sessions, two-factor set-up. */
 export const sessionRoutes: FastifyPluginAsync<{
@@ -65,7 +62,7 @@ export const sessionRoutes: FastifyPluginAsync<{
       },
     },
     async (request, reply) => {
-      const { result, token } = await sessions.signIn(request.body, meta(request));
+      const { result, token } = await sessions.signIn(request.body, requestMeta(request));
       if (token) reply.setSessionCookie(token, deps.sessionMaxAgeMs);
       return result;
     },
@@ -82,7 +79,11 @@ export const sessionRoutes: FastifyPluginAsync<{
       },
     },
     async (request, reply) => {
-      const started = await sessions.completeTotpSignIn(request.body.challenge, request.body.code, meta(request));
+      const started = await sessions.completeTotpSignIn(
+        request.body.challenge,
+        request.body.code,
+        requestMeta(request),
+      );
       reply.setSessionCookie(started.token, deps.sessionMaxAgeMs);
       return { status: 'signed_in' as const, user: started.user };
     },
@@ -160,9 +161,14 @@ export const sessionRoutes: FastifyPluginAsync<{
         response: { 200: RecoveryCodesSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = await requireUser(request);
-      return { recoveryCodes: await totp.enable(user.userId, request.body.code) };
+      const recoveryCodes = await totp.enable(user.userId, request.body.code);
+      reply.setSessionCookie(
+        await sessions.rotate(user.userId, user.sessionId, requestMeta(request)),
+        deps.sessionMaxAgeMs,
+      );
+      return { recoveryCodes };
     },
   );
 
@@ -183,6 +189,10 @@ export const sessionRoutes: FastifyPluginAsync<{
         throw new AppError('auth.invalid_credentials', 'Your password is incorrect.');
       }
       await totp.disable(user.userId);
+      reply.setSessionCookie(
+        await sessions.rotate(user.userId, user.sessionId, requestMeta(request)),
+        deps.sessionMaxAgeMs,
+      );
       return reply.status(204).send(null);
     },
   );

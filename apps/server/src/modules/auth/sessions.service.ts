@@ -106,6 +106,27 @@ export function createSessionsService(deps: {
 
   return {
     startSession,
+    /**
+     * Replaces the current session with a fresh token after a security change
+     * (password, two-factor): a token captured before the change stops working.
+     */
+    async rotate(userId: string, sessionId: string, meta: RequestMeta): Promise<string> {
+      const now = deps.now();
+      const token = newSecretToken();
+      const current = (await deps.sessions.listForUser(userId, now)).find((s) => s.id === sessionId);
+      await deps.sessions.insert({
+        tokenHash: hashSecretToken(token),
+        userId,
+        activeOrgId: current?.activeOrgId ?? null,
+        expiresAt: new Date(now.getTime() + policy.absoluteMs),
+        ip: meta.ip,
+        userAgent: meta.userAgent?.slice(0, 512) ?? null,
+      });
+      await cache.evict(await deps.sessions.deleteById(userId, sessionId));
+      await deps.audit.record({ action: 'auth.session_rotated', actorUserId: userId, ip: meta.ip });
+      return token;
+    },
+
     /** Drops cached copies after changes made elsewhere (password reset, suspension, erasure). */
     evictSessions: (tokenHashes: string[]) => cache.evict(tokenHashes),
 
