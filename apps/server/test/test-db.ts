@@ -26,13 +26,14 @@ export type TestDatabase = Database & {
 };
 
 /**
- * A fresh, migrated database private to the calling test file: in-memory
+ * A fresh (by default migrated) database private to the calling test file: in-memory
  * PGlite, or a new database on the machine's PostgreSQL that close() drops.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = opts.migrate ?? true;
   if (testBackend() === 'pglite') {
     const database = await createMemoryDatabase();
-    await applyMigrations(database);
+    if (migrate) await applyMigrations(database);
     return database;
   }
   const adminUrl = testPostgresUrl();
@@ -44,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await createDatabase({ kind: 'postgres', url: url.toString(), poolMax: 10 });
-  await applyMigrations(database);
+  if (migrate) await applyMigrations(database);
   return {
     ...database,
     url: url.toString(),

@@ -148,6 +148,7 @@ async function createPglite(dataDir: string): Promise<Database> {
 
 function wrapPglite(client: PGlite, release: () => void): Database & { client: PGlite } {
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
+  const locks = new Map<bigint, Promise<void>>();
   return {
     kind: 'pglite',
     client,
@@ -156,8 +157,19 @@ function wrapPglite(client: PGlite, release: () => void): Database & { client: P
       await db.execute(sql`select 1`);
     },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-    // One process owns a PGlite directory, so there is nobody to race with.
-    withAdvisoryLock: (_key, fn) => fn(),
+    // One process owns a PGlite directory; an in-process queue per key serialises callers within it.
+    withAdvisoryLock: (key, fn) => {
+      const previous = locks.get(key) ?? Promise.resolve();
+      const run = previous.then(fn, fn);
+      locks.set(
+        key,
+        run.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return run;
+    },
     runMigrator: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
     async close() {
       await client.close();

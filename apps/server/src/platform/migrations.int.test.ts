@@ -42,3 +42,27 @@ describe('migrations', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('two nodes migrating at once', () => {
+  it('applies each migration exactly once when two connections race', async () => {
+    const { createTestDatabase: fresh } = await import('../../test/test-db.js');
+    const { createDatabase } = await import('./db.js');
+    const target = await fresh({ migrate: false });
+    // On PostgreSQL a second pool stands for a second node; PGlite has one owner by design.
+    const second = target.url ? await createDatabase({ kind: 'postgres', url: target.url, poolMax: 2 }) : target;
+    try {
+      const results = await Promise.all([applyMigrations(target), applyMigrations(second)]);
+      const total = results.reduce((n, r) => n + r.applied, 0);
+      expect(await countPendingMigrations(target)).toBe(0);
+      const [row] = await queryRows<{ n: number }>(
+        target.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      expect(row?.n).toBe(total);
+      expect(results.map((r) => r.applied).sort()).toEqual([0, total]);
+    } finally {
+      if (second !== target) await second.close();
+      await target.close();
+    }
+  });
+});
