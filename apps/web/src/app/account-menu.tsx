@@ -79,7 +79,7 @@ export function AccountMenu({ user }: { user: CurrentUser }) {
         {/* Phones have no room for the switcher in the top bar: it lives here instead. */}
         {user.memberships.length > 0 ? (
           <div className="account-menu__org">
-            <OrgSwitcher user={user} />
+            <OrgSwitcher user={user} onNavigate={() => setIsOpen(false)} />
           </div>
         ) : null}
         <ul className="account-menu__list">

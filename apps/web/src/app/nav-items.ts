@@ -1,6 +1,16 @@
 import type { CurrentUser } from '@interviewselect/contracts';
 import type { ComponentType, SVGProps } from 'react';
-import { ActivityIcon, BookIcon, HomeIcon, MailIcon, SettingsIcon, SignInIcon, UserPlusIcon } from '../ui/icons';
+import {
+  ActivityIcon,
+  BookIcon,
+  HomeIcon,
+  LibraryIcon,
+  MailIcon,
+  SettingsIcon,
+  SignInIcon,
+  UserPlusIcon,
+  UsersIcon,
+} from '../ui/icons';
 
 type NavIcon = ComponentType<Omit<SVGProps<SVGSVGElement>, 'children'>>;
 
@@ -20,14 +30,17 @@ const HOME: NavItem = { kind: 'route', label: 'Home', to: '/', icon: HomeIcon, e
 const SIGN_IN: NavItem = { kind: 'route', label: 'Sign in', to: '/sign-in', icon: SignInIcon };
 const SIGN_UP: NavItem = { kind: 'route', label: 'Create account', to: '/sign-up', icon: UserPlusIcon };
 const SETTINGS: NavItem = { kind: 'route', label: 'Settings', to: '/settings', icon: SettingsIcon };
+const ORGS: NavItem = { kind: 'route', label: 'Organisations', to: '/orgs', icon: UsersIcon };
+const ADMIN_USERS: NavItem = { kind: 'route', label: 'Users', to: '/admin/users', icon: UsersIcon };
+const ADMIN_AUDIT: NavItem = { kind: 'route', label: 'Audit log', to: '/admin/audit', icon: LibraryIcon };
 const SYSTEM: NavItem = { kind: 'route', label: 'System status', to: '/system', icon: ActivityIcon };
 const MAILBOX: NavItem = { kind: 'route', label: 'Dev mailbox', to: '/dev/mailbox', icon: MailIcon };
 const API_DOCS: NavItem = { kind: 'document', label: 'API reference', href: '/api/docs', icon: BookIcon };
 
 /** The primary navigation for who is looking, in order. A new section is one line here plus its route. */
 export function navItemsFor({ user, hasDevMailbox }: NavContext): readonly NavItem[] {
-  const items: NavItem[] = user ? [HOME, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
-  if (user?.platformRole === 'admin') items.push(SYSTEM);
+  const items: NavItem[] = user ? [HOME, ORGS, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
+  if (user?.platformRole === 'admin') items.push(ADMIN_USERS, ADMIN_AUDIT, SYSTEM);
   if (hasDevMailbox) items.push(MAILBOX);
   items.push(API_DOCS);
   return items;

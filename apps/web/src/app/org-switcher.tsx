@@ -1,13 +1,21 @@
 import type { CurrentUser } from '@interviewselect/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { authApi } from '../lib/auth-api';
 import { describeError } from '../lib/describe-error';
 import { resetAfterIdentityChange } from '../lib/session';
+import { UsersIcon } from '../ui/icons';
 import { useToast } from '../ui/toast';
 
 /** Which organisation the user is acting in; a native select, so keyboard and screen readers just work. */
-export function OrgSwitcher({ user }: { user: CurrentUser }) {
+export function OrgSwitcher({
+  user,
+  onNavigate,
+}: {
+  user: CurrentUser;
+  /** Called when the members link is followed (closes a menu). */ onNavigate?: () => void;
+}) {
   const id = useId();
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -23,6 +31,7 @@ export function OrgSwitcher({ user }: { user: CurrentUser }) {
   });
   if (user.memberships.length === 0) return null;
   const current = mutation.isPending ? mutation.variables : (user.activeOrgId ?? '');
+  const active = user.memberships.find((m) => m.orgId === user.activeOrgId);
 
   return (
     <div className="org-switcher">
@@ -48,6 +57,17 @@ export function OrgSwitcher({ user }: { user: CurrentUser }) {
           </option>
         ))}
       </select>
+      {active ? (
+        <Link
+          to={`/orgs/${active.orgId}/members`}
+          className="org-switcher__members"
+          aria-label={`Members of ${active.orgName}`}
+          title={`Members of ${active.orgName}`}
+          onClick={onNavigate}
+        >
+          <UsersIcon width={18} height={18} />
+        </Link>
+      ) : null}
     </div>
   );
 }

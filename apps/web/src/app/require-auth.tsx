@@ -29,3 +29,18 @@ export function RequireAuth() {
   }
   return <Outlet />;
 }
+
+/** Inside RequireAuth: platform-admin pages show a plain refusal to everyone else. */
+export function RequireAdmin() {
+  const { user } = useSession();
+  if (user?.platformRole !== 'admin') {
+    return (
+      <ErrorState
+        title="Platform administrators only"
+        headingLevel={1}
+        message="This page is for the people who run this InterviewSelect installation."
+      />
+    );
+  }
+  return <Outlet />;
+}

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../pages/not-found-page';
 import { Layout } from './layout';
-import { RequireAuth } from './require-auth';
+import { RequireAdmin, RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
 
 // Each page is its own chunk; <Suspense> in the layout shows a skeleton while one loads.
@@ -38,6 +38,24 @@ const TwoFactorSection = lazy(() =>
 const SessionsSection = lazy(() =>
   import('../pages/settings/sessions-section').then((m) => ({ default: m.SessionsSection })),
 );
+const OrgsPage = lazy(() => import('../pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
+const OrgPage = lazy(() => import('../pages/orgs/org-page').then((m) => ({ default: m.OrgPage })));
+const OrgMembersSection = lazy(() =>
+  import('../pages/orgs/org-members-section').then((m) => ({ default: m.OrgMembersSection })),
+);
+const OrgInvitationsSection = lazy(() =>
+  import('../pages/orgs/org-invitations-section').then((m) => ({ default: m.OrgInvitationsSection })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('../pages/orgs/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })),
+);
+const AdminUsersPage = lazy(() =>
+  import('../pages/admin/admin-users-page').then((m) => ({ default: m.AdminUsersPage })),
+);
+const AdminUserPage = lazy(() => import('../pages/admin/admin-user-page').then((m) => ({ default: m.AdminUserPage })));
+const AdminAuditPage = lazy(() =>
+  import('../pages/admin/admin-audit-page').then((m) => ({ default: m.AdminAuditPage })),
+);
 const MailboxPage = lazy(() => import('../pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
 
 export const routes: RouteObject[] = [
@@ -59,6 +77,7 @@ export const routes: RouteObject[] = [
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'confirm-email', element: <ConfirmEmailPage /> },
           { path: 'dev/mailbox', element: <MailboxPage /> },
+          { path: 'invitations/accept', element: <AcceptInvitationPage /> },
           {
             // Signed-in only: visitors are sent to /sign-in?next=… and come back here after.
             element: <RequireAuth />,
@@ -72,6 +91,27 @@ export const routes: RouteObject[] = [
                   { path: 'password', element: <PasswordSection /> },
                   { path: 'two-factor', element: <TwoFactorSection /> },
                   { path: 'sessions', element: <SessionsSection /> },
+                ],
+              },
+              { path: 'orgs', element: <OrgsPage /> },
+              {
+                path: 'orgs/:orgId',
+                element: <OrgPage />,
+                children: [
+                  { index: true, element: <Navigate to="members" replace /> },
+                  { path: 'members', element: <OrgMembersSection /> },
+                  { path: 'invitations', element: <OrgInvitationsSection /> },
+                ],
+              },
+              {
+                // Platform admins only; the server enforces it, RequireAdmin explains it.
+                path: 'admin',
+                element: <RequireAdmin />,
+                children: [
+                  { index: true, element: <Navigate to="users" replace /> },
+                  { path: 'users', element: <AdminUsersPage /> },
+                  { path: 'users/:userId', element: <AdminUserPage /> },
+                  { path: 'audit', element: <AdminAuditPage /> },
                 ],
               },
             ],

@@ -3,6 +3,7 @@ import {
   SignInResultSchema,
   TotpSetupSchema,
   ActiveSessionSchema,
+  OidcProviderListSchema,
   type SignUpInput,
   type SignInInput,
 } from '@interviewselect/contracts';
@@ -35,6 +36,13 @@ export const authApi = {
   totpSetup: () => apiSend('POST', '/api/v1/auth/totp/setup', undefined, TotpSetupSchema),
   totpEnable: (code: string) => apiSend('POST', '/api/v1/auth/totp/enable', { code }, RecoveryCodesSchema),
   totpDisable: (password: string) => apiSend('POST', '/api/v1/auth/totp/disable', { password }, NoContent),
+  oidcProviders: (signal?: AbortSignal) =>
+    apiGet('/api/v1/auth/oidc/providers', OidcProviderListSchema, signal ? { signal } : {}),
   switchOrg: (orgId: string) =>
     apiSend('POST', `/api/v1/orgs/${encodeURIComponent(orgId)}/switch`, undefined, NoContent),
 };
+
+/** Where a provider button points: a full-page navigation that comes back to `next`. */
+export function oidcStartUrl(providerId: string, next: string): string {
+  return `/api/v1/auth/oidc/${encodeURIComponent(providerId)}/start?next=${encodeURIComponent(next)}`;
+}

@@ -45,6 +45,7 @@ const notFound = (path: string): StubResponse => ({
 export const SHELL_DEFAULTS: Record<string, StubHandler> = {
   'GET /api/v1/auth/session': { body: { user: null, csrfToken: 'csrf-test' } },
   'GET /api/v1/dev/mailbox?limit=1': notFound('/api/v1/dev/mailbox'),
+  'GET /api/v1/auth/oidc/providers': { body: [] },
 };
 
 /** A signed-in session for `GET /api/v1/auth/session`. */

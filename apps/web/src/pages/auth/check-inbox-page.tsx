@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { useHasDevMailbox } from '../../lib/dev-mailbox';
+import { safeNext } from '../../lib/session';
 import { MailIcon } from '../../ui/icons';
 import { AuthPanel } from './auth-panel';
 import { ResendVerificationForm } from './resend-form';
@@ -9,16 +10,23 @@ function emailFromState(state: unknown): string | undefined {
   return typeof state.email === 'string' ? state.email : undefined;
 }
 
+function nextFromState(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('next' in state) || typeof state.next !== 'string') return null;
+  return safeNext(state.next);
+}
+
 /** After sign-up. The address travels in history state, not the URL, so it stays out of logs. */
 export function CheckInboxPage() {
-  const email = emailFromState(useLocation().state);
+  const state: unknown = useLocation().state;
+  const email = emailFromState(state);
+  const next = nextFromState(state);
   const hasDevMailbox = useHasDevMailbox();
   return (
     <AuthPanel
       title="Check your inbox"
       footnote={
         <>
-          Confirmed already? <Link to="/sign-in">Sign in</Link>
+          Confirmed already? <Link to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
         </>
       }
     >

@@ -5,15 +5,21 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/toast';
 import { AuthPanel } from './auth-panel';
+import { OIDC_ERROR_MESSAGES, OidcButtons, readOidcError } from './oidc';
 import { useSignIn } from './use-sign-in';
 
 export function SignInPage() {
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const next = safeNext(params.get('next'));
   const { toast } = useToast();
   const session = useSession();
+  const oidcError = readOidcError(params.get('error'));
+  // An OIDC sign-in for an account with two-factor comes back here to finish with a code.
+  const oidcChallenge = oidcError === 'oidc.totp_required' ? params.get('challenge') : null;
+  const oidcAlert = oidcError && oidcError !== 'oidc.totp_required' ? OIDC_ERROR_MESSAGES[oidcError] : null;
   const signIn = useSignIn({
+    initialChallenge: oidcChallenge,
     onSignedIn: (user) => {
       toast({ title: `Signed in as ${user.name}`, tone: 'success' });
       void navigate(next, { replace: true });
@@ -50,7 +56,13 @@ export function SignInPage() {
             {form.isSubmitting ? 'Verifying…' : 'Verify and sign in'}
           </Button>
         </form>
-        <Button variant="ghost" onClick={signIn.startOver}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            signIn.startOver();
+            if (oidcChallenge) setParams(next === '/' ? {} : { next }, { replace: true });
+          }}
+        >
           Use a different account
         </Button>
       </AuthPanel>
@@ -69,6 +81,11 @@ export function SignInPage() {
         </>
       }
     >
+      {oidcAlert && !form.alert ? (
+        <Alert title={oidcAlert.title} className="auth-page__alert">
+          {oidcAlert.detail}
+        </Alert>
+      ) : null}
       {form.alert ? (
         <Alert ref={setAlertElement} title={form.alert.title} className="auth-page__alert">
           <p>{form.alert.detail}</p>
@@ -87,6 +104,7 @@ export function SignInPage() {
         </Alert>
       ) : null}
 
+      <OidcButtons next={next} />
       <form {...formProps} className="auth-page__form" aria-label="Sign in">
         <TextField
           label="E-mail"

@@ -1,6 +1,7 @@
 import { SignUpInputSchema } from '@interviewselect/contracts';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { authApi } from '../../lib/auth-api';
+import { safeNext } from '../../lib/session';
 import { useSchemaForm } from '../../lib/use-schema-form';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -10,6 +11,10 @@ import { AuthPanel } from './auth-panel';
 
 export function SignUpPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // Where to go after signing in (an invitation, say): carried to "Check your inbox" and the sign-in links.
+  const next = params.get('next') ? safeNext(params.get('next')) : null;
+  const signInPath = next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
   const { toast } = useToast();
   const { setAlertElement, formProps, ...form } = useSchemaForm({
     schema: SignUpInputSchema,
@@ -18,7 +23,7 @@ export function SignUpPage() {
     submit: authApi.signUp,
     onSuccess: (_result, input) => {
       toast({ title: 'Check your inbox', description: `We sent a link to ${input.email}.`, tone: 'success' });
-      void navigate('/check-inbox', { state: { email: input.email } });
+      void navigate('/check-inbox', { state: { email: input.email, next } });
     },
   });
 
@@ -28,7 +33,7 @@ export function SignUpPage() {
       intro="Run structured technical interviews with your team. It takes a minute."
       footnote={
         <>
-          Already have an account? <Link to="/sign-in">Sign in</Link>
+          Already have an account? <Link to={signInPath}>Sign in</Link>
         </>
       }
     >

@@ -33,9 +33,16 @@ function signInAlert(alert: FormAlert | undefined): FormAlert | undefined {
  * Sign-in in two steps: password, then (when the account has two-factor on)
  * a TOTP or recovery code for the challenge the first step returned.
  */
-export function useSignIn({ onSignedIn }: { onSignedIn: (user: CurrentUser) => void }) {
+export function useSignIn({
+  onSignedIn,
+  initialChallenge = null,
+}: {
+  onSignedIn: (user: CurrentUser) => void;
+  /** A challenge from elsewhere (an OIDC sign-in that needs a code): start at the code step. */
+  initialChallenge?: string | null;
+}) {
   const queryClient = useQueryClient();
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(initialChallenge);
   const [email, setEmail] = useState('');
   const heading = useRef<HTMLHeadingElement | null>(null);
   const setHeadingElement = useCallback((el: HTMLHeadingElement | null) => {
