@@ -82,8 +82,14 @@ export function createSessionsService(deps: {
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
     });
-    const live = await deps.sessions.findLive(hashSecretToken(token), now);
+    let live = await deps.sessions.findLive(hashSecretToken(token), now);
     if (!live) throw new Error('session vanished right after creation');
+    // Members of organisations start in their first one, so org-scoped screens work at once.
+    const firstOrg = live.memberships[0];
+    if (firstOrg) {
+      await deps.sessions.setActiveOrg(live.session.id, firstOrg.orgId);
+      live = { ...live, session: { ...live.session, activeOrgId: firstOrg.orgId } };
+    }
     await deps.audit.record({
       action: 'auth.sign_in',
       actorUserId: user.id,

@@ -4,7 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
-import { createOrgWithMembers, signedInUser, type SignedIn, testRedisDeps } from '../../../test/sign-in.js';
+import {
+  createOrgWithMembers,
+  createUser,
+  signedInUser,
+  signIn,
+  type SignedIn,
+  testRedisDeps,
+} from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
 import { auditEvents } from '../audit/audit.tables.js';
 import { orgMembers } from './orgs.tables.js';
@@ -224,6 +231,18 @@ describe('/api/v1/orgs', () => {
         { action: 'org.member_removed', targetId: viewer?.user.id },
         { action: 'org.member_left', targetId: interviewer?.user.id },
       ]);
+    });
+  });
+
+  describe('signing in as a member', () => {
+    it('starts the session in the member’s organisation', async () => {
+      const user = await createUser(database.db);
+      const org = await createOrgWithMembers(database.db, { [user.id]: 'recruiter' });
+      const headers = await signIn(app, user.email);
+      const state = SessionStateSchema.parse(
+        (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers })).json(),
+      );
+      expect(state.user?.activeOrgId).toBe(org.id);
     });
   });
 
