@@ -172,6 +172,11 @@ describe('HTTP platform', () => {
     expect(nonce).toBeDefined();
     expect(String(page.headers['content-security-policy'])).toContain(`style-src 'self' 'nonce-${nonce}'`);
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self';");
+    // The page hands the browser its CSRF cookie; probes and API answers do not carry one.
+    expect(page.cookies.find((c) => c.name === 'isel_csrf')?.httpOnly).toBeFalsy();
+    expect(page.cookies.some((c) => c.name === 'isel_csrf')).toBe(true);
+    const probe = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(probe.headers['set-cookie']).toBeUndefined();
     const again = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
     expect(again.body).not.toContain(nonce);
     const asset = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });

@@ -20,6 +20,12 @@ declare module 'fastify' {
     csrf?: boolean;
   }
   interface FastifyReply {
+    /**
+     * The CSRF token of this browser, issuing the `isel_csrf` cookie first if it
+     * has none. Called where the SPA boots (its page, GET /api/v1/auth/session),
+     * so probes and API clients are not sent a cookie on every response.
+     */
+    ensureCsrfToken(): string;
     setSessionCookie(token: string, maxAgeMs: number): FastifyReply;
     clearSessionCookie(): FastifyReply;
   }
@@ -65,6 +71,14 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     return cached;
   });
 
+  app.decorateReply('ensureCsrfToken', function (this: FastifyReply) {
+    const existing = this.request.cookies[CSRF_COOKIE];
+    if (existing) return existing;
+    const token = randomBytes(24).toString('base64url');
+    this.setCookie(CSRF_COOKIE, token, { ...cookieBase, httpOnly: false });
+    this.request.cookies[CSRF_COOKIE] = token;
+    return token;
+  });
   app.decorateReply('setSessionCookie', function (this: FastifyReply, token: string, maxAgeMs: number) {
     return this.setCookie(SESSION_COOKIE, token, {
       ...cookieBase,
@@ -76,14 +90,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     return this.clearCookie(SESSION_COOKIE, { ...cookieBase, httpOnly: true });
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    let csrf = request.cookies[CSRF_COOKIE];
-    if (!csrf) {
-      csrf = randomBytes(24).toString('base64url');
-      reply.setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false });
-      // Make the fresh token visible to handlers that report it (GET /api/v1/auth/session).
-      request.cookies[CSRF_COOKIE] = csrf;
-    }
+  app.addHook('onRequest', async (request) => {
+    const csrf = request.cookies[CSRF_COOKIE];
     if (!STATE_CHANGING.has(request.method) || request.routeOptions.config.csrf === false) return;
     const origin = request.headers.origin;
     const hostOrigin = `${request.protocol}://${request.host}`;

@@ -46,6 +46,7 @@ export async function registerWebApp(
     if (request.method !== 'GET' || !wantsHtml || isServerPath) return undefined;
     // A nonce per response lets the page's own libraries add <style> elements under a strict CSP.
     const nonce = randomBytes(16).toString('base64');
+    reply.ensureCsrfToken();
     return reply
       .header('cache-control', 'no-cache')
       .header('content-security-policy', serializeCsp(cspDirectives({ isHttps: opts.isHttps, styleNonce: nonce })))

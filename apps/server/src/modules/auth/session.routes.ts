@@ -1,6 +1,5 @@
 import {
   ActiveSessionSchema,
-  CSRF_COOKIE,
   PasswordConfirmInputSchema,
   RecoveryCodesSchema,
   SessionStateSchema,
@@ -38,7 +37,7 @@ export const sessionRoutes: FastifyPluginAsync<{
     {
       schema: { tags, summary: 'Who is signed in, and the CSRF token to echo', response: { 200: SessionStateSchema } },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = await request.principal();
       return {
         user: principal.kind === 'user' ? principal.user : null,
@@ -46,7 +45,7 @@ export const sessionRoutes: FastifyPluginAsync<{
           principal.kind === 'guest'
             ? { interviewId: principal.interviewId, role: principal.role, displayName: principal.displayName }
             : null,
-        csrfToken: request.cookies[CSRF_COOKIE] ?? '',
+        csrfToken: reply.ensureCsrfToken(),
       };
     },
   );
