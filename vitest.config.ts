@@ -26,8 +26,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/server/src/**/*.test.ts', 'apps/runner/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**', '**/dist/**'],
+          exclude: ['**/*.int.test.ts', '**/*.sandbox.test.ts', '**/node_modules/**', '**/dist/**'],
           environment: 'node',
+        },
+      },
+      {
+        // Programs really run in bubblewrap (needs root, bwrap and the built helper).
+        extends: true,
+        test: {
+          name: 'sandbox',
+          include: ['apps/runner/src/**/*.sandbox.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

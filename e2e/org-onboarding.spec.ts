@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMailLink as openMail, signIn as signInAt, signUpAndVerify as signUpAt } from './flows.js';
 import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
-
-const PASSWORD = 'correct horse battery staple';
 
 describe('organisation onboarding in Chromium', () => {
   let server: RunningServer;
@@ -17,45 +16,10 @@ describe('organisation onboarding in Chromium', () => {
     await server?.stop();
   });
 
-  /**
-   * Opens the newest e-mail to `to` with `subject` in the dev mailbox and
-   * follows its link that contains `pathPart`. The server writes links with
-   * PUBLIC_URL (localhost); the test browses 127.0.0.1, so only the path is kept.
-   */
-  async function openMailLink(page: Page, to: string, subject: string, pathPart: string) {
-    await page.goto(`${server.url}/dev/mailbox`);
-    const item = page.getByRole('link', { name: new RegExp(`${subject}.*To ${to.replace('.', '\\.')}`) }).first();
-    await item.waitFor();
-    await item.click();
-    await page.getByRole('heading', { level: 2, name: subject }).waitFor();
-    const link = page.locator('.mailbox__body a', { hasText: pathPart }).first();
-    const href = await link.getAttribute('href');
-    if (!href) throw new Error(`no ${pathPart} link in the e-mail to ${to}`);
-    const url = new URL(href);
-    await page.goto(`${server.url}${url.pathname}${url.search}`);
-  }
-
-  async function signUpAndVerify(page: Page, name: string, email: string) {
-    await page.goto(`${server.url}/sign-up`);
-    const form = page.getByRole('form', { name: 'Create account' });
-    await form.getByLabel('Name').fill(name);
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Password').fill(PASSWORD);
-    await form.getByRole('button', { name: /Create account/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Check your inbox' }).waitFor();
-
-    await openMailLink(page, email, 'Confirm your e-mail address', '/verify-email');
-    await page.getByText('Confirmed', { exact: true }).waitFor();
-  }
-
-  async function signIn(page: Page, email: string) {
-    if (!page.url().includes('/sign-in')) await page.goto(`${server.url}/sign-in`);
-    const form = page.getByRole('form', { name: 'Sign in' });
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Password').fill(PASSWORD);
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: /account menu/ }).waitFor();
-  }
+  const openMailLink = (page: Page, to: string, subject: string, pathPart: string) =>
+    openMail(page, server.url, to, subject, pathPart);
+  const signUpAndVerify = (page: Page, name: string, email: string) => signUpAt(page, server.url, name, email);
+  const signIn = (page: Page, email: string) => signInAt(page, server.url, email);
 
   async function signOut(page: Page) {
     await page.getByRole('button', { name: /account menu/ }).click();

@@ -23,10 +23,26 @@ if (major < 22) {
   process.exit(1);
 }
 
-/** Debian packages each command needs (the sandbox needs bubblewrap; browser tests need chromium). */
+/**
+ * Debian packages each command needs: bubblewrap + a C compiler and libseccomp for the
+ * sandbox helper, the language toolchains the runner offers (the UI lists only what is
+ * installed), and chromium for the browser tests.
+ */
+const SANDBOX_PACKAGES = ['bubblewrap', 'gcc', 'libc6-dev', 'libseccomp-dev'];
+const TOOLCHAIN_PACKAGES = [
+  'python3',
+  'g++',
+  'openjdk-17-jdk-headless',
+  'golang-go',
+  'rustc',
+  'ruby',
+  'php-cli',
+  'mono-mcs',
+  'mono-runtime',
+];
 const APT_PACKAGES = {
-  start: ['bubblewrap'],
-  test: ['bubblewrap', 'chromium'],
+  start: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES],
+  test: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium'],
 };
 
 function ensureSystemPackages(packages) {
@@ -44,6 +60,13 @@ function ensureSystemPackages(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+}
+
+/** The runner's native sandbox helper (C + libseccomp); without it code execution stays off, never unsandboxed. */
+function buildSandboxHelper() {
+  const result = spawnSync('sh', ['apps/runner/native/build.sh'], { stdio: 'inherit' });
+  if (result.status !== 0)
+    log('could not build the sandbox helper (needs gcc and libseccomp-dev); code execution will be unavailable');
 }
 
 function run(cmd, args, opts = {}) {
@@ -91,6 +114,7 @@ function buildIfChanged() {
 
 ensureSystemPackages(APT_PACKAGES[command]);
 buildIfChanged();
+buildSandboxHelper();
 
 const entry =
   command === 'start' ? ['apps/server/dist/src/main.js'] : ['scripts/run-tests.mjs', ...process.argv.slice(3)];

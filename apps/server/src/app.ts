@@ -10,6 +10,10 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAdminModule } from './modules/admin/admin.module.js';
 import { registerAuthModule } from './modules/auth/auth.module.js';
 import { registerOrgsModule } from './modules/orgs/orgs.module.js';
+import { registerExecutionsModule } from './modules/executions/executions.module.js';
+import type { ProblemTestsPort } from './modules/executions/executions.service.js';
+import type { ExecutionEngine } from './modules/executions/execution-engine.js';
+import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -41,6 +45,12 @@ export interface AppDeps {
   /** Namespace for Redis keys; default `isel:`. */
   redisPrefix?: string;
   now?: () => Date;
+  /** The job queue (executions are queued through it; main.ts starts and stops it). */
+  queue?: JobQueue;
+  /** The sandbox engine when this process runs code (RUNNER_MODE=embedded); absent: no code execution here. */
+  engine?: ExecutionEngine;
+  /** The question bank's tests of a problem version; until issue #6 none is known. */
+  problemTests?: ProblemTestsPort;
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join across proxies. */
@@ -71,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Order matters: hooks and handlers must exist before the routes they cover.
   await registerSecurityHeaders(app, { isHttps: config.isHttps });
-  registerMetrics(app, { database });
+  const metrics = registerMetrics(app, { database });
   const notFoundFallback = await registerWebApp(app, { distDir: config.webDistDir, isHttps: config.isHttps });
   registerErrorHandling(app, notFoundFallback ? { notFoundFallback } : {});
   const version = serverVersion();
@@ -117,6 +127,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
 
   await registerPrivacyModule(app, { db: database.db, audit, now });
+  await registerExecutionsModule(app, {
+    config,
+    db: database.db,
+    redisPrefix: deps.redisPrefix ?? 'isel:',
+    metrics,
+    logger: app.log,
+    now,
+    ...(deps.queue ? { queue: deps.queue } : {}),
+    ...(deps.engine ? { engine: deps.engine } : {}),
+    ...(deps.redis ? { redis: deps.redis } : {}),
+    ...(deps.problemTests ? { problemTests: deps.problemTests } : {}),
+  });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
   void sessions;
 

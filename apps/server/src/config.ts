@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { LANGUAGE_IDS, type LanguageId } from '@interviewselect/contracts';
 import { z } from 'zod';
 import { redactUrl } from './platform/redact-url.js';
 
@@ -86,6 +88,36 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** Run the background job workers in this process (turn off on API-only nodes). */
   WORKERS_ENABLED: booleanFlag.default(true),
+  /**
+   * Where code runs: embedded = this process runs the sandbox engine; remote =
+   * `npm run runner` processes take executions from Redis (needs REDIS_URL).
+   */
+  RUNNER_MODE: z.enum(['embedded', 'remote'], { error: 'expected embedded or remote' }).default('embedded'),
+  /** Sandbox slots (concurrent runs) of an embedded engine or a runner process; default: the CPU count. */
+  RUNNER_SLOTS: z.coerce.number().int().min(1).max(256).optional(),
+  /** Working directory of the sandbox engine (compile cache, staging); default: a directory under the system temp dir. */
+  RUNNER_WORK_DIR: z.string().min(1).optional(),
+  /** cgroup (relative to the process's own, or absolute under /sys/fs/cgroup on v2) for runs; default isel-runner. */
+  RUNNER_CGROUP_PARENT: z.string().min(1).optional(),
+  /** Comma-separated language ids offered to users (e.g. python,javascript,cpp); default: every installed one. */
+  RUNNER_LANGUAGES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(LANGUAGE_IDS, { error: `expected language ids among ${LANGUAGE_IDS.join(', ')}` })))
+    .optional(),
+  /** Executions one user may start per minute. */
+  RUNNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Executions the members of one organisation may start per minute, together. */
+  RUNNER_ORG_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /** Pending executions at most; above it POST /api/v1/executions answers 503 with Retry-After. */
+  RUNNER_MAX_QUEUE: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** An execution pending or running longer than this many seconds is failed as "the runner stopped responding". */
+  RUNNER_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -165,6 +197,22 @@ export interface Config {
   trustProxy: boolean;
   shutdownGraceMs: number;
   workersEnabled: boolean;
+  runner: RunnerConfig;
+}
+
+/** Code execution settings (RUNNER_*). */
+export interface RunnerConfig {
+  mode: 'embedded' | 'remote';
+  slots: number;
+  /** Undefined: the engine's default (under the system temp dir). */
+  workDir: string | undefined;
+  cgroupParent: string | undefined;
+  /** Languages offered even when more are installed; undefined = all installed. */
+  languages: LanguageId[] | undefined;
+  ratePerMinute: number;
+  orgRatePerMinute: number;
+  maxQueue: number;
+  staleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -184,7 +232,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const parsed = EnvSchema.safeParse(cleaned);
   const oidcProblems: string[] = [];
   const oidcProviders = parseOidcProviders(cleaned as Record<string, string>, oidcProblems);
-  if (!parsed.success || oidcProblems.length > 0) {
+  const runnerProblems =
+    parsed.success && parsed.data.RUNNER_MODE === 'remote' && !parsed.data.REDIS_URL
+      ? ['RUNNER_MODE: remote needs REDIS_URL (runners take executions from Redis)']
+      : [];
+  if (!parsed.success || oidcProblems.length > 0 || runnerProblems.length > 0) {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((issue) => {
         const name = String(issue.path[0] ?? '(environment)');
@@ -192,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(redactUrl(given))})`}`;
       }),
       ...oidcProblems,
+      ...runnerProblems,
     ]);
   }
   const e = parsed.data;
@@ -220,5 +273,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     workersEnabled: e.WORKERS_ENABLED,
+    runner: {
+      mode: e.RUNNER_MODE,
+      slots: e.RUNNER_SLOTS ?? os.availableParallelism(),
+      workDir: e.RUNNER_WORK_DIR === undefined ? undefined : path.resolve(cwd, e.RUNNER_WORK_DIR),
+      cgroupParent: e.RUNNER_CGROUP_PARENT,
+      languages: e.RUNNER_LANGUAGES,
+      ratePerMinute: e.RUNNER_RATE_PER_MINUTE,
+      orgRatePerMinute: e.RUNNER_ORG_RATE_PER_MINUTE,
+      maxQueue: e.RUNNER_MAX_QUEUE,
+      staleMs: e.RUNNER_STALE_SECONDS * 1000,
+    },
   };
 }

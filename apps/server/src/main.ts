@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoAccountsFile, seedDemo, type DemoAccount } from './modules/demo/demo.seed.js';
 import { createMailRepo } from './modules/mail/mail.repo.js';
 import { createMailService, createMailTransport, mailSendJob } from './modules/mail/mail.service.js';
+import { startEmbeddedEngine } from './modules/executions/embedded-engine.js';
 import { createDatabase } from './platform/db.js';
 import { createLogger } from './platform/logger.js';
 import { createQueue } from './platform/queue/create-queue.js';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
+  const engine = await startEmbeddedEngine(config, logger);
   const app = await buildApp({
     config: { ...config, secretKey: resolveSecretKey(config.secretKey, config.dataDir) },
     database,
@@ -85,6 +87,8 @@ async function main(): Promise<void> {
     logger,
     mail,
     queueKind: queue.kind,
+    queue,
+    ...(engine ? { engine } : {}),
     ...(redis ? { redis } : {}),
   });
 
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
     // Order: stop taking requests, then let running jobs finish (they write to the database), then close it.
     await app.close();
     await queue.stop();
+    await engine?.close();
     mailTransport.close();
     redis?.disconnect();
     await database.close();

@@ -1,8 +1,11 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createMailRepo } from '../src/modules/mail/mail.repo.js';
 import { createMailService, createMailboxTransport, type MailService } from '../src/modules/mail/mail.service.js';
+import { createSandboxEngine, type ExecutionEngine } from '../src/modules/executions/execution-engine.js';
 import type { Database } from '../src/platform/db.js';
 import { createPgQueue } from '../src/platform/queue/pg-queue.js';
 
@@ -45,4 +48,12 @@ export function createTestApp(
 /** Cookie + header pair that passes the double-submit CSRF check. */
 export function csrfHeaders(token = 'test-csrf-token-0123456789abcdef'): Record<string, string> {
   return { cookie: `isel_csrf=${token}`, 'x-csrf-token': token };
+}
+
+/**
+ * The real sandbox engine (bubblewrap + cgroups), for tests that run code:
+ * pass it to createTestApp's extra deps with a queue, and close() it in afterAll.
+ */
+export function createTestEngine(slots = 2): Promise<ExecutionEngine> {
+  return createSandboxEngine({ workDir: path.join(os.tmpdir(), 'isel-test-runner'), slots });
 }

@@ -28,6 +28,16 @@ export const ERROR_CODES = {
   'org.last_owner': 409,
   /** The user is already a member of the organisation. */
   'org.already_member': 409,
+  /** Code execution is not configured on this server (no sandbox engine, no runner online). */
+  'execution.unavailable': 503,
+  /** The code runner's queue is full; retry after the Retry-After seconds. */
+  'execution.busy': 503,
+  /** Too many executions by this user or organisation in the last minute. */
+  'execution.rate_limited': 429,
+  /** The language is not installed on the runners. */
+  'execution.language_unavailable': 422,
+  /** The problem version named by the execution does not exist. */
+  'execution.unknown_problem_version': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

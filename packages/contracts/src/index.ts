@@ -7,3 +7,4 @@ export * from './orgs.js';
 export * from './admin.js';
 export * from './oidc.js';
 export * from './display-text.js';
+export * from './executions.js';

@@ -5,3 +5,4 @@ export * from '../modules/audit/audit.tables.js';
 export * from '../platform/queue/queue.tables.js';
 export * from '../modules/mail/mail.tables.js';
 export * from '../modules/auth/auth.tables.js';
+export * from '../modules/executions/executions.tables.js';

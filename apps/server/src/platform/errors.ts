@@ -33,6 +33,11 @@ const TITLES: Record<ErrorCode, string> = {
   'resource.conflict': 'Conflict',
   'org.last_owner': 'An organisation needs an owner',
   'org.already_member': 'Already a member',
+  'execution.unavailable': 'Code execution unavailable',
+  'execution.busy': 'Code runner busy',
+  'execution.rate_limited': 'Too many runs',
+  'execution.language_unavailable': 'Language not available',
+  'execution.unknown_problem_version': 'Unknown problem version',
   'server.internal': 'Something went wrong on our side',
   'server.unavailable': 'Service unavailable',
 };

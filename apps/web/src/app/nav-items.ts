@@ -3,6 +3,7 @@ import type { ComponentType, SVGProps } from 'react';
 import {
   ActivityIcon,
   BookIcon,
+  CodeIcon,
   HomeIcon,
   LibraryIcon,
   MailIcon,
@@ -30,6 +31,7 @@ const HOME: NavItem = { kind: 'route', label: 'Home', to: '/', icon: HomeIcon, e
 const SIGN_IN: NavItem = { kind: 'route', label: 'Sign in', to: '/sign-in', icon: SignInIcon };
 const SIGN_UP: NavItem = { kind: 'route', label: 'Create account', to: '/sign-up', icon: UserPlusIcon };
 const SETTINGS: NavItem = { kind: 'route', label: 'Settings', to: '/settings', icon: SettingsIcon };
+const RUN_CODE: NavItem = { kind: 'route', label: 'Run code', to: '/run', icon: CodeIcon };
 const ORGS: NavItem = { kind: 'route', label: 'Organisations', to: '/orgs', icon: UsersIcon };
 const ADMIN_USERS: NavItem = { kind: 'route', label: 'Users', to: '/admin/users', icon: UsersIcon };
 const ADMIN_AUDIT: NavItem = { kind: 'route', label: 'Audit log', to: '/admin/audit', icon: LibraryIcon };
@@ -39,7 +41,7 @@ const API_DOCS: NavItem = { kind: 'document', label: 'API reference', href: '/ap
 
 /** The primary navigation for who is looking, in order. A new section is one line here plus its route. */
 export function navItemsFor({ user, hasDevMailbox }: NavContext): readonly NavItem[] {
-  const items: NavItem[] = user ? [HOME, ORGS, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
+  const items: NavItem[] = user ? [HOME, RUN_CODE, ORGS, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
   if (user?.platformRole === 'admin') items.push(ADMIN_USERS, ADMIN_AUDIT, SYSTEM);
   if (hasDevMailbox) items.push(MAILBOX);
   items.push(API_DOCS);

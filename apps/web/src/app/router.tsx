@@ -56,6 +56,9 @@ const AdminUserPage = lazy(() => import('../pages/admin/admin-user-page').then((
 const AdminAuditPage = lazy(() =>
   import('../pages/admin/admin-audit-page').then((m) => ({ default: m.AdminAuditPage })),
 );
+const CodeRunnerPage = lazy(() =>
+  import('../pages/code-runner/code-runner-page').then((m) => ({ default: m.CodeRunnerPage })),
+);
 const MailboxPage = lazy(() => import('../pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
 
 export const routes: RouteObject[] = [
@@ -93,6 +96,7 @@ export const routes: RouteObject[] = [
                   { path: 'sessions', element: <SessionsSection /> },
                 ],
               },
+              { path: 'run', element: <CodeRunnerPage /> },
               { path: 'orgs', element: <OrgsPage /> },
               {
                 path: 'orgs/:orgId',

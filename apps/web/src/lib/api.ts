@@ -27,18 +27,34 @@ export class ApiError extends Error {
   readonly issues: readonly ValidationIssue[];
   /** The server's problem document, when it sent one. */
   readonly problem: Problem | undefined;
+  /** Seconds to wait before asking again, from a 429/503's Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(init: { code: ApiErrorCode; status: number; detail: string; problem?: Problem; cause?: unknown }) {
+  constructor(init: {
+    code: ApiErrorCode;
+    status: number;
+    detail: string;
+    problem?: Problem;
+    retryAfterSeconds?: number | undefined;
+    cause?: unknown;
+  }) {
     super(init.detail, { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
     this.detail = init.detail;
     this.problem = init.problem;
     this.issues = init.problem?.issues ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
-  static fromProblem(problem: Problem): ApiError {
-    return new ApiError({ code: problem.code, status: problem.status, detail: problem.detail, problem });
+  static fromProblem(problem: Problem, retryAfterSeconds?: number): ApiError {
+    return new ApiError({
+      code: problem.code,
+      status: problem.status,
+      detail: problem.detail,
+      problem,
+      retryAfterSeconds,
+    });
   }
 
   get isClientError(): boolean {
@@ -135,12 +151,14 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The ApiError for a non-2xx response (exported for the event-stream reader, which fetches itself). */
+export async function toApiError(response: Response): Promise<ApiError> {
   const contentType = response.headers.get('content-type') ?? '';
   const isJson = contentType.includes(PROBLEM_CONTENT_TYPE) || contentType.includes('application/json');
   const body = isJson ? await readBody(response).catch(() => undefined) : undefined;
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
   const problem = ProblemSchema.safeParse(body);
-  if (problem.success) return ApiError.fromProblem(problem.data);
+  if (problem.success) return ApiError.fromProblem(problem.data, retryAfterSeconds);
 
   // A proxy's HTML 502 page or a problem with a code this build does not know yet.
   const statusText = response.statusText ? ` ${response.statusText}` : '';
@@ -148,7 +166,18 @@ async function toApiError(response: Response): Promise<ApiError> {
     code: 'client.unexpected_response',
     status: response.status,
     detail: readDetail(body) ?? `The server answered ${response.status}${statusText}. Please try again.`,
+    retryAfterSeconds,
   });
+}
+
+/** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 function readDetail(body: unknown): string | undefined {
@@ -166,6 +195,6 @@ export function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-function isAbortError(error: unknown): boolean {
+export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }

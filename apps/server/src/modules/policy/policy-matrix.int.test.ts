@@ -251,6 +251,26 @@ const MATRIX: Record<string, Row> = {
     }),
   },
 
+  // Code execution
+  'POST /api/v1/executions': {
+    expect: SIGNED_IN,
+    // An unknown problem version: allowed callers get a 422 without any code running.
+    request: () => ({
+      url: '/api/v1/executions',
+      body: { language: 'python', mode: 'submit', source: 'print(1)', problemVersionId: randomUUID() },
+    }),
+  },
+  'GET /api/v1/executions': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/executions' }) },
+  'GET /api/v1/executions/{id}': {
+    expect: SIGNED_IN,
+    request: () => ({ url: `/api/v1/executions/${randomUUID()}` }),
+  },
+  'GET /api/v1/executions/{id}/events': {
+    expect: SIGNED_IN,
+    request: () => ({ url: `/api/v1/executions/${randomUUID()}/events` }),
+  },
+  'GET /api/v1/languages': { expect: PUBLIC, request: () => ({ url: '/api/v1/languages' }) },
+
   // Platform administration
   'GET /api/v1/admin/users': { expect: PLATFORM_ADMIN, request: () => ({ url: '/api/v1/admin/users?q=matrix' }) },
   'GET /api/v1/admin/users/{userId}': {

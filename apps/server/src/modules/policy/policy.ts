@@ -20,7 +20,11 @@ export type Action =
   | 'admin.users.read'
   | 'admin.users.manage'
   | 'admin.audit.read'
-  | 'admin.system.read';
+  | 'admin.system.read'
+  /** Run code in the sandbox (POST /api/v1/executions). */
+  | 'execution.create'
+  /** Read one's own executions; ownership is checked by the executions service (others get 404). */
+  | 'execution.read';
 
 export interface Resource {
   orgId?: string;
@@ -46,6 +50,8 @@ export function can(principal: Principal, action: Action, resource: Resource = {
   if (PLATFORM_ADMIN_ACTIONS.includes(action)) return principal.platformRole === 'admin';
   switch (action) {
     case 'account.manage':
+    case 'execution.create':
+    case 'execution.read':
       return true;
     case 'org.create':
       return principal.emailVerified;

@@ -1,0 +1,172 @@
+import { PassThrough } from 'node:stream';
+import {
+  CreateExecutionInputSchema,
+  ExecutionCreatedSchema,
+  ExecutionListSchema,
+  ExecutionSchema,
+  LanguageListSchema,
+  type ExecutionEvent,
+} from '@interviewselect/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../policy/policy.js';
+import { RetryLaterError, type ExecutionsService } from './executions.service.js';
+
+const tags = ['executions'];
+const IdParams = z.object({ id: z.uuid() });
+const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+const HEARTBEAT_MS = 15_000;
+/** Sources, stdin and inline tests may be several MiB (contracts cap each field). */
+const CREATE_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Code execution under /api/v1/executions and the public language list. */
+export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsService }> = async (
+  fastify,
+  { executions },
+) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // Rate-limit and busy refusals tell the client when to come back.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof RetryLaterError) void reply.header('retry-after', String(error.retryAfterSeconds));
+  });
+
+  app.post(
+    '/api/v1/executions',
+    {
+      bodyLimit: CREATE_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Run code: queue an execution (run, test or submit); follow it with GET …/:id or …/:id/events',
+        body: CreateExecutionInputSchema,
+        response: { 202: ExecutionCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorize(request, 'execution.create');
+      const created = await executions.create({ userId: actor.userId, orgId: actor.activeOrgId }, request.body);
+      return reply.status(202).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/executions',
+    {
+      schema: {
+        tags,
+        summary: 'Your recent executions, newest first',
+        querystring: ListQuery,
+        response: { 200: ExecutionListSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorize(request, 'execution.read');
+      return { executions: await executions.list(actor.userId, request.query.limit) };
+    },
+  );
+
+  app.get(
+    '/api/v1/executions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of your executions: status, verdict, outputs and per-test results (hidden tests redacted)',
+        params: IdParams,
+        response: { 200: ExecutionSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authorize(request, 'execution.read');
+      return executions.get(actor.userId, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/executions/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Live events of one of your executions (Server-Sent Events)',
+        description:
+          'text/event-stream of ExecutionEvent: first `status` (or `done` when already finished), then live ' +
+          '`output`, `test` and `status` events, then `done` with the execution, after which the stream ends. ' +
+          'A comment line is sent every 15 s to keep proxies from closing it.',
+        params: IdParams,
+        produces: ['text/event-stream'],
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorize(request, 'execution.read');
+      const { id } = request.params;
+      const stream = new PassThrough();
+      const write = (event: ExecutionEvent) => stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      let ended = false;
+      // Events that arrive before the first `status` is written wait here.
+      let early: ExecutionEvent[] | null = [];
+      let heartbeat: NodeJS.Timeout | undefined;
+      let unsubscribe = () => undefined as void;
+
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        stream.end();
+      };
+      const deliver = (event: ExecutionEvent) => {
+        if (ended) return;
+        write(event);
+        if (event.type === 'done') end();
+      };
+
+      const watched = await executions.watch(actor.userId, id, (event) => {
+        if (early) early.push(event);
+        else deliver(event);
+      });
+      unsubscribe = watched.unsubscribe;
+      const { current } = watched;
+      if (current.status === 'completed' || current.status === 'failed') {
+        deliver({ type: 'done', execution: current });
+      } else {
+        deliver({ type: 'status', status: current.status });
+        for (const event of early) deliver(event);
+      }
+      early = null;
+
+      if (!ended) {
+        heartbeat = setInterval(() => {
+          stream.write(': heartbeat\n\n');
+          // A safety net for a `done` lost on the bus (a Redis reconnect): the stored state is the truth.
+          executions
+            .get(actor.userId, id)
+            .then((execution) => {
+              if (execution.status === 'completed' || execution.status === 'failed')
+                deliver({ type: 'done', execution });
+            })
+            .catch((err: unknown) => request.log.warn({ err, executionId: id }, 'execution event stream check failed'));
+        }, HEARTBEAT_MS);
+        // The response closes when the client goes away (or after end()).
+        reply.raw.on('close', end);
+      }
+
+      return reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('cache-control', 'no-cache, no-transform')
+        .header('x-accel-buffering', 'no')
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/languages',
+    {
+      schema: {
+        tags,
+        summary: 'Languages code can run in, with their versions (only what is installed)',
+        response: { 200: LanguageListSchema },
+      },
+    },
+    async () => ({ languages: await executions.languages() }),
+  );
+};

@@ -1,0 +1,74 @@
+/**
+ * Browser flows several e2e specs share: accessibility checks with axe-core,
+ * following a link from the dev mailbox, signing up and signing in.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+export const E2E_PASSWORD = 'correct horse battery staple';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: unknown[];
+}
+
+/** Serious and critical WCAG 2.1 AA violations on the current page (the context needs bypassCSP). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Opens the newest e-mail to `to` with `subject` in the dev mailbox and
+ * follows its link that contains `pathPart`. The server writes links with
+ * PUBLIC_URL (localhost); the test browses 127.0.0.1, so only the path is kept.
+ */
+export async function openMailLink(page: Page, baseUrl: string, to: string, subject: string, pathPart: string) {
+  await page.goto(`${baseUrl}/dev/mailbox`);
+  const item = page.getByRole('link', { name: new RegExp(`${subject}.*To ${to.replace('.', '\\.')}`) }).first();
+  await item.waitFor();
+  await item.click();
+  await page.getByRole('heading', { level: 2, name: subject }).waitFor();
+  const link = page.locator('.mailbox__body a', { hasText: pathPart }).first();
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error(`no ${pathPart} link in the e-mail to ${to}`);
+  const url = new URL(href);
+  await page.goto(`${baseUrl}${url.pathname}${url.search}`);
+}
+
+/** Signs up through the form and confirms the address through the dev mailbox. */
+export async function signUpAndVerify(page: Page, baseUrl: string, name: string, email: string) {
+  await page.goto(`${baseUrl}/sign-up`);
+  const form = page.getByRole('form', { name: 'Create account' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByLabel('Password').fill(E2E_PASSWORD);
+  await form.getByRole('button', { name: /Create account/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check your inbox' }).waitFor();
+
+  await openMailLink(page, baseUrl, email, 'Confirm your e-mail address', '/verify-email');
+  await page.getByText('Confirmed', { exact: true }).waitFor();
+}
+
+/** Signs in through the form (from the sign-in page, or going there first). */
+export async function signIn(page: Page, baseUrl: string, email: string) {
+  if (!page.url().includes('/sign-in')) await page.goto(`${baseUrl}/sign-in`);
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByLabel('Password').fill(E2E_PASSWORD);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: /account menu/ }).waitFor();
+}
