@@ -19,6 +19,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
+      // Before '/api': the terminal's WebSocket (the first matching entry wins).
+      '/api/v1/terminals/ws': { target: SERVER, ws: true },
       ...Object.fromEntries(SERVER_PATHS.map((p) => [p, { target: SERVER, changeOrigin: false }])),
       '/ws': { target: SERVER, ws: true },
     },

@@ -398,8 +398,11 @@ static void exec_child(const struct options *o, int out_w, int err_w, int seccom
     if (write_file(cg_dirs[i], "cgroup.procs", pid) != 0) _exit(72);
   if (dup2(out_w, STDOUT_FILENO) < 0 || dup2(err_w, STDERR_FILENO) < 0) _exit(73);
   /* Close everything but stdio, the seccomp program and bwrap's status pipe. */
-  for (int fd = 3; fd < 1024; fd++)
-    if (fd != seccomp_fd && fd != status_w) close(fd);
+  int keep_lo = seccomp_fd < status_w ? seccomp_fd : status_w;
+  int keep_hi = seccomp_fd < status_w ? status_w : seccomp_fd;
+  if (keep_lo > 3) close_range(3, (unsigned)keep_lo - 1, 0);
+  if (keep_hi > keep_lo + 1) close_range((unsigned)keep_lo + 1, (unsigned)keep_hi - 1, 0);
+  close_range((unsigned)keep_hi + 1, ~0U, 0);
   set_limit(RLIMIT_CPU, (rlim_t)((o->cpu_ms + 999) / 1000 + 1));
   set_limit(RLIMIT_FSIZE, (rlim_t)o->fsize);
   set_limit(RLIMIT_NOFILE, (rlim_t)o->nofile);

@@ -12,7 +12,8 @@ import { registerAuthModule } from './modules/auth/auth.module.js';
 import { registerOrgsModule } from './modules/orgs/orgs.module.js';
 import { registerExecutionsModule } from './modules/executions/executions.module.js';
 import type { ProblemTestsPort } from './modules/executions/executions.service.js';
-import type { ExecutionEngine } from './modules/executions/execution-engine.js';
+import type { ExecutionEngine, TerminalManager } from './modules/executions/execution-engine.js';
+import { registerTerminalsModule } from './modules/terminals/terminals.module.js';
 import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
@@ -51,6 +52,8 @@ export interface AppDeps {
   engine?: ExecutionEngine;
   /** The question bank's tests of a problem version; until issue #6 none is known. */
   problemTests?: ProblemTestsPort;
+  /** Interactive terminal sessions when this host can sandbox; absent: terminals answer "not available". */
+  terminals?: TerminalManager;
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join across proxies. */
@@ -139,8 +142,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.redis ? { redis: deps.redis } : {}),
     ...(deps.problemTests ? { problemTests: deps.problemTests } : {}),
   });
+  await registerTerminalsModule(app, {
+    config,
+    sessions,
+    logger: app.log,
+    ...(deps.terminals ? { terminals: deps.terminals } : {}),
+  });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
-  void sessions;
 
   return app;
 }

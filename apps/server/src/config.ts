@@ -1,8 +1,8 @@
-import os from 'node:os';
 import path from 'node:path';
 import { LANGUAGE_IDS, type LanguageId } from '@interviewselect/contracts';
 import { z } from 'zod';
 import { redactUrl } from './platform/redact-url.js';
+import { defaultSlots } from './modules/executions/execution-engine.js';
 
 /**
  * Every setting the server reads, validated once at start-up. Nothing else
@@ -93,7 +93,7 @@ const EnvSchema = z.object({
    * `npm run runner` processes take executions from Redis (needs REDIS_URL).
    */
   RUNNER_MODE: z.enum(['embedded', 'remote'], { error: 'expected embedded or remote' }).default('embedded'),
-  /** Sandbox slots (concurrent runs) of an embedded engine or a runner process; default: the CPU count. */
+  /** Sandbox slots (concurrent runs) of an embedded engine or a runner process; default: twice the CPU count. */
   RUNNER_SLOTS: z.coerce.number().int().min(1).max(256).optional(),
   /** Working directory of the sandbox engine (compile cache, staging); default: a directory under the system temp dir. */
   RUNNER_WORK_DIR: z.string().min(1).optional(),
@@ -118,6 +118,10 @@ const EnvSchema = z.object({
   RUNNER_MAX_QUEUE: z.coerce.number().int().min(1).max(1_000_000).default(100),
   /** An execution pending or running longer than this many seconds is failed as "the runner stopped responding". */
   RUNNER_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  /** Interactive terminal sessions (REPLs in the sandbox) this node runs at once; 0 turns terminals off. */
+  TERMINAL_MAX_SESSIONS: z.coerce.number().int().min(0).max(256).default(4),
+  /** A terminal session with no input or output for this many seconds ends. */
+  TERMINAL_IDLE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -198,6 +202,14 @@ export interface Config {
   shutdownGraceMs: number;
   workersEnabled: boolean;
   runner: RunnerConfig;
+  terminals: TerminalsConfig;
+}
+
+/** Interactive terminal sessions (TERMINAL_*). */
+export interface TerminalsConfig {
+  /** 0: terminals are off on this node. */
+  maxSessions: number;
+  idleMs: number;
 }
 
 /** Code execution settings (RUNNER_*). */
@@ -275,7 +287,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     workersEnabled: e.WORKERS_ENABLED,
     runner: {
       mode: e.RUNNER_MODE,
-      slots: e.RUNNER_SLOTS ?? os.availableParallelism(),
+      slots: e.RUNNER_SLOTS ?? defaultSlots(),
       workDir: e.RUNNER_WORK_DIR === undefined ? undefined : path.resolve(cwd, e.RUNNER_WORK_DIR),
       cgroupParent: e.RUNNER_CGROUP_PARENT,
       languages: e.RUNNER_LANGUAGES,
@@ -284,5 +296,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       maxQueue: e.RUNNER_MAX_QUEUE,
       staleMs: e.RUNNER_STALE_SECONDS * 1000,
     },
+    terminals: { maxSessions: e.TERMINAL_MAX_SESSIONS, idleMs: e.TERMINAL_IDLE_SECONDS * 1000 },
   };
 }

@@ -11,6 +11,7 @@ import { demoAccountsFile, seedDemo, type DemoAccount } from './modules/demo/dem
 import { createMailRepo } from './modules/mail/mail.repo.js';
 import { createMailService, createMailTransport, mailSendJob } from './modules/mail/mail.service.js';
 import { startEmbeddedEngine } from './modules/executions/embedded-engine.js';
+import { startTerminals } from './modules/terminals/start-terminals.js';
 import { createDatabase } from './platform/db.js';
 import { createLogger } from './platform/logger.js';
 import { createQueue } from './platform/queue/create-queue.js';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   const engine = await startEmbeddedEngine(config, logger);
+  const terminals = await startTerminals(config, logger);
   const app = await buildApp({
     config: { ...config, secretKey: resolveSecretKey(config.secretKey, config.dataDir) },
     database,
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     queueKind: queue.kind,
     queue,
     ...(engine ? { engine } : {}),
+    ...(terminals ? { terminals } : {}),
     ...(redis ? { redis } : {}),
   });
 
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
     else logger.info({ signal }, 'shutting down: draining connections');
     // Order: stop taking requests, then let running jobs finish (they write to the database), then close it.
     await app.close();
+    await terminals?.closeAll();
     await queue.stop();
     await engine?.close();
     mailTransport.close();

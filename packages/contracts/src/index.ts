@@ -8,3 +8,4 @@ export * from './admin.js';
 export * from './oidc.js';
 export * from './display-text.js';
 export * from './executions.js';
+export * from './terminals.js';

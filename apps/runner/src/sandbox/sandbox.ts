@@ -201,37 +201,79 @@ function parseOutcome(line: string, helperExit: number | null, stderr: string): 
   };
 }
 
-/** Runs one process in a fresh sandbox and resolves with its outcome; rejects only if the helper cannot start. */
-export async function runInSandbox(host: SandboxHost, spec: SandboxSpec): Promise<SandboxRun> {
-  const runId = `run-${randomBytes(8).toString('hex')}`;
-  const args = [...helperArgs(host, runId, spec.limits), '--', ...bwrapArgs(spec)];
+/** Where a helper's output goes while it runs. */
+export interface HelperSink {
+  onStdout(chunk: Buffer): void;
+  onStderr(chunk: Buffer): void;
+}
+
+export interface HelperExit {
+  exitCode: number | null;
+  /** The helper's JSON result line(s) from fd 3. */
+  result: string;
+}
+
+/**
+ * Starts the native helper with an argv array and feeds it stdin; resolves when
+ * it has exited and every pipe is drained. `killAfterMs` is only a backstop for
+ * a wedged helper: the helper enforces the run's own wall clock.
+ */
+export function launchHelper(
+  args: string[],
+  stdin: string | Buffer | undefined,
+  sink: HelperSink,
+  killAfterMs: number,
+): Promise<HelperExit> {
   const child = spawn(HELPER_PATH, args, { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: {} });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
   let result = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout.push(chunk);
-    spec.onStdout?.(chunk);
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr.push(chunk);
-    spec.onStderr?.(chunk);
-  });
+  child.stdout.on('data', (chunk: Buffer) => sink.onStdout(chunk));
+  child.stderr.on('data', (chunk: Buffer) => sink.onStderr(chunk));
   const resultPipe = child.stdio[3];
   if (!resultPipe || !('on' in resultPipe)) throw new Error('sandbox helper result pipe missing');
   resultPipe.on('data', (chunk: Buffer) => (result += chunk.toString('utf8')));
   // A program that never reads its stdin closes the pipe early: that is not an error.
   child.stdin.on('error', () => undefined);
-  if (spec.stdin !== undefined && spec.stdin.length > 0) child.stdin.end(spec.stdin);
+  if (stdin !== undefined && stdin.length > 0) child.stdin.end(stdin);
   else child.stdin.end();
-
-  // Backstop: the helper enforces the wall clock itself; this only catches a wedged helper.
-  const watchdog = setTimeout(() => child.kill('SIGTERM'), spec.limits.wallMs + 10_000);
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
+  const watchdog = setTimeout(() => child.kill('SIGTERM'), killAfterMs);
+  return new Promise<HelperExit>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) => resolve(code));
+    child.once('close', (code) => resolve({ exitCode: code, result }));
   }).finally(() => clearTimeout(watchdog));
+}
+
+/** Something that can launch the helper: in this process, or through a small spawner process. */
+export type HelperLauncher = typeof launchHelper;
+
+/**
+ * Runs one process in a fresh sandbox and resolves with its outcome; rejects only if the
+ * helper cannot start. `launcher` defaults to spawning from this process.
+ */
+export async function runInSandbox(
+  host: SandboxHost,
+  spec: SandboxSpec,
+  launcher: HelperLauncher = launchHelper,
+): Promise<SandboxRun> {
+  const runId = `run-${randomBytes(8).toString('hex')}`;
+  const args = [...helperArgs(host, runId, spec.limits), '--', ...bwrapArgs(spec)];
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  const exit = await launcher(
+    args,
+    spec.stdin,
+    {
+      onStdout: (chunk) => {
+        stdout.push(chunk);
+        spec.onStdout?.(chunk);
+      },
+      onStderr: (chunk) => {
+        stderr.push(chunk);
+        spec.onStderr?.(chunk);
+      },
+    },
+    spec.limits.wallMs + 10_000,
+  );
   const errText = Buffer.concat(stderr).toString('utf8');
-  const outcome = parseOutcome(result.trim().split('\n').pop() ?? '', exitCode, errText);
+  const outcome = parseOutcome(exit.result.trim().split('\n').pop() ?? '', exit.exitCode, errText);
   return { outcome, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
 }

@@ -8,10 +8,17 @@
 export {
   EMPTY_RESULT,
   createSandboxEngine,
+  defaultSlots,
   SandboxUnavailableError,
   type EngineEvent,
   type EngineResult,
   type ExecutionEngine,
   type ExecutionJob,
   type JudgeTest,
+  startTerminalManager,
+  TerminalLanguageError,
+  TerminalLimitError,
+  type TerminalExit,
+  type TerminalManager,
+  type TerminalSession,
 } from '@interviewselect/runner';

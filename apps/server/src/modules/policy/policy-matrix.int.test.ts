@@ -10,8 +10,10 @@
  * "deny" means 401 or 403.
  */
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { z } from 'zod';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { mintSession, testRedisDeps, TEST_PASSWORD, uniqueEmail } from '../../../test/sign-in.js';
@@ -413,4 +415,30 @@ describe('authorisation matrix', () => {
       expect(actual, `statuses: ${statuses.join(' ')}`).toEqual(row.expect);
     });
   }
+
+  // WebSocket endpoints are not in the OpenAPI document: their upgrade is checked over a real port.
+  it('WS /api/v1/terminals/ws (terminal.open)', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const actual = {} as Expected;
+    for (const kind of KINDS) {
+      const caller = await newCaller(kind);
+      const status = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/terminals/ws?language=python`, {
+          headers: { origin: `http://127.0.0.1:${port}`, cookie: caller.headers.cookie ?? '' },
+        });
+        ws.on('unexpected-response', (_req, res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        ws.on('open', () => {
+          ws.terminate();
+          resolve(101);
+        });
+        ws.on('error', () => undefined);
+      });
+      actual[kind] = status === 401 || status === 403 ? 'deny' : 'allow';
+    }
+    expect(actual).toEqual(SIGNED_IN);
+  });
 });

@@ -24,7 +24,9 @@ export type Action =
   /** Run code in the sandbox (POST /api/v1/executions). */
   | 'execution.create'
   /** Read one's own executions; ownership is checked by the executions service (others get 404). */
-  | 'execution.read';
+  | 'execution.read'
+  /** Open an interactive terminal (a REPL in the sandbox, GET /api/v1/terminals/ws). */
+  | 'terminal.open';
 
 export interface Resource {
   orgId?: string;
@@ -52,6 +54,7 @@ export function can(principal: Principal, action: Action, resource: Resource = {
     case 'account.manage':
     case 'execution.create':
     case 'execution.read':
+    case 'terminal.open':
       return true;
     case 'org.create':
       return principal.emailVerified;

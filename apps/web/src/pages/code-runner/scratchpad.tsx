@@ -9,14 +9,16 @@ import { RunAnnouncer } from './run-announcer';
 import { RunPanel } from './run-panel';
 import { isRunShortcut, modifierKeyLabel } from './shortcut-hint';
 import { newTestCase, toInlineTests, type TestCase } from './test-cases';
+import { TerminalPanel } from './terminal-panel';
 import { TestsPanel } from './tests-panel';
 import { useExecution } from './use-execution';
 import { useScratchpad } from './use-scratchpad';
 
-type Tab = 'run' | 'tests';
+type Tab = 'run' | 'tests' | 'terminal';
 const TABS = [
   { id: 'run', label: 'Run' },
   { id: 'tests', label: 'Tests' },
+  { id: 'terminal', label: 'Terminal' },
 ] as const;
 const TABS_ID = 'code-runner';
 
@@ -29,7 +31,11 @@ export function Scratchpad({ languages, initial }: { languages: readonly Languag
   const [isStopOnFirstFailure, setIsStopOnFirstFailure] = useState(false);
   const [lastMode, setLastMode] = useState<Tab | null>(null);
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab: Tab = searchParams.get('tab') === 'tests' ? 'tests' : 'run';
+  const tabParam = searchParams.get('tab');
+  const tab: Tab = tabParam === 'tests' || tabParam === 'terminal' ? tabParam : 'run';
+  // The terminal mounts on first use and then stays, so switching tabs keeps its session.
+  const [hasTerminal, setHasTerminal] = useState(tab === 'terminal');
+  if (tab === 'terminal' && !hasTerminal) setHasTerminal(true);
   const runExecution = useExecution();
   const testExecution = useExecution();
   const isBusy = runExecution.isRunning || testExecution.isRunning;
@@ -169,6 +175,15 @@ export function Scratchpad({ languages, initial }: { languages: readonly Languag
             onStopOnFirstFailureChange={setIsStopOnFirstFailure}
             run={testExecution}
           />
+        </div>
+        <div
+          role="tabpanel"
+          id={panelId(TABS_ID, 'terminal')}
+          aria-labelledby={tabId(TABS_ID, 'terminal')}
+          hidden={tab !== 'terminal'}
+          className="code-runner__panel"
+        >
+          {hasTerminal ? <TerminalPanel languages={languages} /> : null}
         </div>
       </div>
       <RunAnnouncer run={lastMode === 'tests' ? testExecution : lastMode === 'run' ? runExecution : null} />
