@@ -462,7 +462,8 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
             detail = judged.internal;
           } else if (!judged.ok) {
             verdict = 'wrong_answer';
-            detail = judged.reason ?? null;
+            // A reason may quote the expected output: never for a hidden test.
+            detail = test.hidden ? HIDDEN_MISMATCH : (judged.reason ?? null);
             // Only an exact comparison cares about trailing whitespace: keep the others' diffs free of that noise.
             const shown = (text: string) => (comparator.kind === 'exact' ? text : trimTrailing(text));
             diff = unifiedDiff(shown(test.expectedOutput), shown(actual)) || null;
@@ -518,6 +519,9 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
     },
   };
 }
+
+/** The only wrong-answer detail a hidden test gets (comparator reasons may quote its expected output). */
+export const HIDDEN_MISMATCH = 'the output differs from the expected output';
 
 /** Trailing whitespace of each line and trailing blank lines removed, one final newline. */
 function trimTrailing(text: string): string {

@@ -78,6 +78,24 @@ describe('judging', () => {
     expect(result.tests[0]?.diff).toContain('+-1');
   });
 
+  it('a hidden test never quotes its expected output in a wrong-answer detail', async () => {
+    const result = await engine.execute({
+      id: 'hidden-detail',
+      language: 'bash',
+      source: 'echo 41.5',
+      mode: 'submit',
+      comparator: { kind: 'float', absolute: 1e-6, relative: 1e-6 },
+      tests: [
+        { ordinal: 1, input: '', expectedOutput: '12.25\n', hidden: false },
+        { ordinal: 2, input: '', expectedOutput: '99.75\n', hidden: true },
+      ],
+      stopOnFirstFailure: false,
+    });
+    expect(result.tests[0]?.detail).toContain('12.25');
+    expect(result.tests[1]?.verdict).toBe('wrong_answer');
+    expect(JSON.stringify([result.tests[1]?.detail, result.detail])).not.toContain('99.75');
+  });
+
   it('a compile error is a verdict with the compiler message, and is cached like a success', async () => {
     const job = {
       id: 'ce',

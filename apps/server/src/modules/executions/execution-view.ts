@@ -11,11 +11,13 @@ import type { ExecutionRow, ExecutionTestRow } from './executions.tables.js';
 
 /**
  * What a viewer may see of a hidden test: its verdict and figures, never its
- * data (input, expected and actual output, stderr, diff).
+ * data (input, expected and actual output, stderr, diff) nor a wrong-answer
+ * reason, which may quote the expected output.
  */
 export function redactTest(test: TestResult): TestResult {
   if (!test.hidden) return test;
-  return { ...test, input: null, expectedOutput: null, actualOutput: null, stderr: null, diff: null };
+  const detail = test.verdict === 'wrong_answer' || test.verdict === 'internal_error' ? null : test.detail;
+  return { ...test, detail, input: null, expectedOutput: null, actualOutput: null, stderr: null, diff: null };
 }
 
 function testFromRow(row: ExecutionTestRow): TestResult {

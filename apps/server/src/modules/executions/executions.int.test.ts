@@ -27,6 +27,8 @@ const PROBLEM_VERSION_ID = randomUUID();
 const SECRET_INPUT = 'hidden-input-7f3a';
 const SECRET_EXPECTED = 'hidden-expected-9c1d';
 const problem: ProblemTests = {
+  // A comparator whose reasons quote tokens ("token 1 differs: expected …"): the redaction must hold anyway.
+  comparator: { kind: 'whitespace' },
   tests: [
     { ordinal: 0, input: 'visible\n', expectedOutput: 'visible\n', hidden: false },
     { ordinal: 1, input: `${SECRET_INPUT}\n`, expectedOutput: `${SECRET_EXPECTED}\n`, hidden: true },
