@@ -129,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
 
-  await registerPrivacyModule(app, { db: database.db, audit, now });
+  await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
   await registerExecutionsModule(app, {
     config,
     db: database.db,

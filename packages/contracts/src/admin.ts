@@ -13,11 +13,24 @@ export type UserStatus = z.infer<typeof UserStatusSchema>;
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 
-/** Query of GET /api/v1/admin/users: `q` matches e-mail or name, case-insensitively. */
+/** Fields the platform user list can be sorted by (name and e-mail compare case-insensitively). */
+export const ADMIN_USER_SORTS = ['createdAt', 'name', 'email'] as const;
+export const AdminUserSortSchema = z.enum(ADMIN_USER_SORTS);
+export type AdminUserSort = z.infer<typeof AdminUserSortSchema>;
+
+export const AdminUserOrderSchema = z.enum(['asc', 'desc']);
+export type AdminUserOrder = z.infer<typeof AdminUserOrderSchema>;
+
+/**
+ * Query of GET /api/v1/admin/users: `q` matches e-mail or name, case-insensitively.
+ * Sorted by `sort` in `order` (default: newest account first); ties break by id, so paging is stable.
+ */
 export const AdminUserQuerySchema = z.object({
   q: z.string().trim().max(254).optional(),
   status: UserStatusSchema.optional(),
   platformRole: PlatformRoleSchema.optional(),
+  sort: AdminUserSortSchema.default('createdAt'),
+  order: AdminUserOrderSchema.default('desc'),
   limit,
   offset,
 });
@@ -35,7 +48,7 @@ export const AdminUserSummarySchema = z.object({
 });
 export type AdminUserSummary = z.infer<typeof AdminUserSummarySchema>;
 
-/** A page of GET /api/v1/admin/users, newest account first. */
+/** A page of GET /api/v1/admin/users, in the requested order (newest account first by default). */
 export const AdminUserPageSchema = z.object({
   items: z.array(AdminUserSummarySchema),
   total: z.number().int().nonnegative(),

@@ -22,10 +22,18 @@ export const ORG_ROLES = ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'
 export const OrgRoleSchema = z.enum(ORG_ROLES);
 export type OrgRole = z.infer<typeof OrgRoleSchema>;
 
+/** A path inside the app to continue to after following a link (an invitation, say): no scheme, no host. */
+export const NextPathSchema = z
+  .string()
+  .max(2048)
+  .regex(/^\/(?![/\\])/, { error: 'The page to continue to must be a path inside the app.' });
+
 export const SignUpInputSchema = z.object({
   email: EmailSchema,
   name: PersonNameSchema,
   password: NewPasswordSchema,
+  /** Carried into the confirmation link, so that confirming leads on to it. */
+  next: NextPathSchema.optional(),
 });
 export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 

@@ -16,6 +16,8 @@ export interface TableColumn<Row> {
   cell: (row: Row) => ReactNode;
   /** Present on sortable columns: the value rows are compared by. */
   sortValue?: (row: Row) => string | number | boolean;
+  /** Sortable by whoever controls the sort (onSortChange), e.g. the server; rows are not re-sorted here. */
+  isSortable?: boolean;
   align?: 'start' | 'end';
   /** Render the cell as the row's header (<th scope="row">) for screen readers. */
   isRowHeader?: boolean;
@@ -30,6 +32,12 @@ export interface TableProps<Row> {
   /** Shown in a single full-width row when there are no rows. */
   emptyState: ReactNode;
   defaultSort?: SortState;
+  /**
+   * Controlled sort: the rows arrive already sorted (a server page), the table only shows
+   * `sort` and reports header presses. Without it the table sorts its rows itself.
+   */
+  sort?: SortState;
+  onSortChange?: (next: SortState) => void;
   className?: string;
 }
 
@@ -52,7 +60,8 @@ export function sortRows<Row>(
   return [...rows].sort((a, b) => factor * compareValues(sortValue(a), sortValue(b)));
 }
 
-function nextSort(current: SortState | undefined, columnKey: string): SortState {
+/** A header press: the same column flips direction; another column starts ascending. */
+export function nextSort(current: SortState | undefined, columnKey: string): SortState {
   if (current?.columnKey !== columnKey) return { columnKey, direction: 'ascending' };
   return { columnKey, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
@@ -65,10 +74,21 @@ export function Table<Row>({
   getRowKey,
   emptyState,
   defaultSort,
+  sort: controlledSort,
+  onSortChange,
   className,
 }: TableProps<Row>) {
-  const [sort, setSort] = useState<SortState | undefined>(defaultSort);
-  const sortedRows = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
+  const [localSort, setLocalSort] = useState<SortState | undefined>(defaultSort);
+  const isControlled = onSortChange !== undefined;
+  const sort = isControlled ? controlledSort : localSort;
+  const sortedRows = useMemo(
+    () => (isControlled ? rows : sortRows(rows, columns, sort)),
+    [isControlled, rows, columns, sort],
+  );
+  const pressSort = (columnKey: string) => {
+    if (onSortChange) onSortChange(nextSort(controlledSort, columnKey));
+    else setLocalSort((current) => nextSort(current, columnKey));
+  };
   const captionId = useId();
 
   return (
@@ -82,7 +102,8 @@ export function Table<Row>({
           <tr>
             {columns.map((column) => {
               const isSorted = sort?.columnKey === column.key;
-              const ariaSort = column.sortValue ? (isSorted ? sort.direction : 'none') : undefined;
+              const isSortable = Boolean(column.sortValue) || column.isSortable === true;
+              const ariaSort = isSortable ? (isSorted ? sort.direction : 'none') : undefined;
               return (
                 <th
                   key={column.key}
@@ -90,12 +111,8 @@ export function Table<Row>({
                   aria-sort={ariaSort}
                   className={clsx(column.align === 'end' && 'ui-table__cell--end')}
                 >
-                  {column.sortValue ? (
-                    <button
-                      type="button"
-                      className="ui-table__sort"
-                      onClick={() => setSort((current) => nextSort(current, column.key))}
-                    >
+                  {isSortable ? (
+                    <button type="button" className="ui-table__sort" onClick={() => pressSort(column.key)}>
                       {column.header}
                       <SortGlyph direction={isSorted ? sort.direction : undefined} />
                     </button>

@@ -106,6 +106,58 @@ describe('/api/v1/admin', () => {
     ).toEqual(['querystring.limit', 'querystring.status']);
   });
 
+  it('sorts users by an allow-listed field and order, breaking ties by id so pages stay stable', async () => {
+    const tag = `sortable${Date.now().toString(36)}`;
+    // E-mail order (a, b, c, d, e) differs from name order; two users share a name to exercise the tie-break.
+    const specs = [
+      ['c', 'Bravo'],
+      ['e', 'alpha'],
+      ['a', 'Echo'],
+      ['b', 'delta'],
+      ['d', 'Echo'],
+    ] as const;
+    const made: Awaited<ReturnType<typeof createUser>>[] = [];
+    for (const [prefix, name] of specs) {
+      made.push(
+        await createUser(database.db, {
+          email: `${prefix}-${tag}@example.test`,
+          name: `${tag} ${name}`,
+          withPassword: false,
+        }),
+      );
+    }
+    const list = async (query: string) => {
+      const res = await call('GET', `/api/v1/admin/users?q=${tag}&${query}`, admin);
+      expect(res.statusCode, res.body).toBe(200);
+      return AdminUserPageSchema.parse(res.json()).items.map((u) => u.id);
+    };
+    const idOf = (prefix: string) => made[specs.findIndex(([p]) => p === prefix)]?.id;
+    const echoes = [idOf('a'), idOf('d')].sort();
+
+    const byName = await list('sort=name&order=asc');
+    expect(byName).toEqual([idOf('e'), idOf('c'), idOf('b'), ...echoes]);
+    expect(await list('sort=name&order=desc')).toEqual([...byName].reverse());
+    expect(await list('sort=email&order=asc')).toEqual(['a', 'b', 'c', 'd', 'e'].map(idOf));
+    // The default is the old order: newest account first.
+    const newestFirst = [...made]
+      .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1))
+      .map((u) => u.id);
+    expect(await list('')).toEqual(newestFirst);
+    expect(await list('sort=createdAt&order=asc')).toEqual([...newestFirst].reverse());
+
+    const paged: string[] = [];
+    for (const offset of [0, 2, 4]) paged.push(...(await list(`sort=name&order=asc&limit=2&offset=${offset}`)));
+    expect(paged).toEqual(byName);
+
+    const bad = await call('GET', '/api/v1/admin/users?sort=password_hash&order=sideways', admin);
+    expect(bad.statusCode).toBe(400);
+    expect(
+      ProblemSchema.parse(bad.json())
+        .issues?.map((i) => i.path)
+        .sort(),
+    ).toEqual(['querystring.order', 'querystring.sort']);
+  });
+
   it('shows a user with memberships and live session count', async () => {
     const org = await createOrgWithMembers(database.db, { [user.user.id]: 'recruiter' }, 'Detail Org');
     const res = await call('GET', `/api/v1/admin/users/${user.user.id}`, admin);

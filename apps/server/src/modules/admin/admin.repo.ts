@@ -1,5 +1,5 @@
-import type { AdminUserQuery, AuditQuery, OrgRole } from '@interviewselect/contracts';
-import { and, count, desc, eq, gt, gte, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { AdminUserQuery, AdminUserSort, AuditQuery, OrgRole } from '@interviewselect/contracts';
+import { and, asc, count, desc, eq, gt, gte, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { auditEvents, type AuditEventRow } from '../audit/audit.tables.js';
 import { sessions } from '../auth/auth.tables.js';
@@ -18,6 +18,22 @@ const sqlLower = (column: AnyColumn): SQL => sql`lower(${column})`;
 /** `%`, `_` and `\` typed by an admin are literal characters, not wildcards. */
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The allow-list behind `?sort=`: each accepted value maps to a fixed expression,
+ * so nothing the caller sends ever reaches the ORDER BY as text.
+ */
+const USER_SORT_EXPRESSIONS: Record<AdminUserSort, AnyColumn | SQL> = {
+  createdAt: users.createdAt,
+  name: sqlLower(users.name),
+  email: sqlLower(users.email),
+};
+
+/** ORDER BY for the user list; ties break by id in the same direction, so pages never overlap or skip. */
+function userOrderBy(q: Pick<AdminUserQuery, 'sort' | 'order'>): SQL[] {
+  const direction = q.order === 'asc' ? asc : desc;
+  return [direction(USER_SORT_EXPRESSIONS[q.sort]), direction(users.id)];
 }
 
 /**
@@ -42,7 +58,7 @@ export function createAdminRepo(db: Db) {
           .select()
           .from(users)
           .where(where)
-          .orderBy(desc(users.createdAt), desc(users.id))
+          .orderBy(...userOrderBy(q))
           .limit(q.limit)
           .offset(q.offset),
         db.select({ n: count() }).from(users).where(where),

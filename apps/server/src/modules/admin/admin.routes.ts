@@ -26,7 +26,7 @@ export const adminRoutes: FastifyPluginAsync<{ admin: AdminService }> = async (f
     {
       schema: {
         tags,
-        summary: 'Find users by e-mail or name; filter by status and platform role',
+        summary: 'Find users by e-mail or name; filter by status and platform role; sort by created, name or e-mail',
         querystring: AdminUserQuerySchema,
         response: { 200: AdminUserPageSchema },
       },

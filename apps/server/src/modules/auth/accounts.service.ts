@@ -87,7 +87,8 @@ export function createAccountsService(deps: {
       });
       await deps.audit.record({ action: 'auth.sign_up', actorUserId: user.id, ip });
       const token = await issueToken(user.id, 'verify_email');
-      await deps.mail.send(authEmails.verify(user.email, user.name, link('/verify-email', token)));
+      const next = input.next ? `&next=${encodeURIComponent(input.next)}` : '';
+      await deps.mail.send(authEmails.verify(user.email, user.name, `${link('/verify-email', token)}${next}`));
     },
 
     async verifyEmail(token: string): Promise<void> {

@@ -102,6 +102,25 @@ describe('accounts and sessions over HTTP', () => {
     expect(SessionStateSchema.parse(session.json()).user?.email).toBe(email);
   });
 
+  it('carries a page to continue to (an invitation) into the confirmation link, and refuses other hosts', async () => {
+    const email = 'invited@example.com';
+    const next = '/invitations/abc?x=1';
+    const res = await post('/api/v1/auth/sign-up', { email, name: 'Ivy', password: PASSWORD, next });
+    expect(res.statusCode).toBe(202);
+    const page = await mail.listOutbox({ limit: 50, offset: 0 });
+    const text = page.items.find((m) => m.to === email)?.text ?? '';
+    expect(text).toContain(`&next=${encodeURIComponent(next)}`);
+    for (const bad of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const refused = await post('/api/v1/auth/sign-up', {
+        email: 'x@example.com',
+        name: 'X',
+        password: PASSWORD,
+        next: bad,
+      });
+      expect(refused.statusCode, bad).toBe(400);
+    }
+  });
+
   it('answers sign-up for an existing address exactly like a new one, and mails the owner instead', async () => {
     await signUpAndVerify('ada@example.com', 'Ada');
     const again = await post('/api/v1/auth/sign-up', { email: 'Ada@example.com', name: 'Mallory', password: PASSWORD });

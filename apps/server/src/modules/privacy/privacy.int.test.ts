@@ -1,9 +1,11 @@
 import { SessionStateSchema } from '@interviewselect/contracts';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '../../../test/test-db.js';
 import { queryRows } from '../../platform/db.js';
 import { createOrgsRepo } from '../orgs/orgs.repo.js';
 import { hashPassword } from '../users/password.js';
@@ -14,14 +16,19 @@ const PASSWORD = 'privacy matters a great deal';
 describe('download my data / delete my account', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
+  let redis: Redis | undefined;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await createTestApp(database);
+    // On the PostgreSQL backend with the Redis session cache: erasure must evict cached sessions too.
+    const redisUrl = testRedisUrl();
+    redis = redisUrl ? new Redis(redisUrl) : undefined;
+    app = await createTestApp(database, {}, redis ? { redis, redisPrefix: `isel:test:${randomUUID()}:` } : {});
     await app.ready();
   });
   afterAll(async () => {
     await app.close();
+    redis?.disconnect();
     await database.close();
   });
 
@@ -64,6 +71,9 @@ describe('download my data / delete my account', () => {
 
   it('erases personal data, ends sessions, keeps the row anonymised, and audits it', async () => {
     const { user, cookie } = await userWithSession('erase-me@example.com');
+    // Read the session once so that a session cache holds it before the erasure.
+    const before = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+    expect(SessionStateSchema.parse(before.json()).user?.id).toBe(user.id);
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/v1/me/delete',

@@ -64,9 +64,13 @@ export function createPrivacyRepo(db: Db) {
      * Erasure: personal fields wiped, credentials and links removed, the row
      * kept (as "Deleted user") so content others need still has an author.
      */
-    async erase(userId: string, now: Date): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.delete(sessions).where(eq(sessions.userId, userId));
+    /** Erases the account; returns the token hashes of the sessions it ended (to evict them from caches). */
+    async erase(userId: string, now: Date): Promise<string[]> {
+      return db.transaction(async (tx) => {
+        const ended = await tx
+          .delete(sessions)
+          .where(eq(sessions.userId, userId))
+          .returning({ tokenHash: sessions.tokenHash });
         await tx.delete(userTokens).where(eq(userTokens.userId, userId));
         await tx.delete(userTotp).where(eq(userTotp.userId, userId));
         await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
@@ -83,6 +87,7 @@ export function createPrivacyRepo(db: Db) {
             updatedAt: now,
           })
           .where(eq(users.id, userId));
+        return ended.map((e) => e.tokenHash);
       });
     },
   };

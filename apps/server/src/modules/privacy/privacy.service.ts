@@ -11,6 +11,8 @@ export function createPrivacyService(deps: {
   repo: PrivacyRepo;
   users: UsersRepo;
   audit: AuditService;
+  /** Drops ended sessions from the session cache (Redis), so none outlives the erasure. */
+  evictSessions: (tokenHashes: string[]) => Promise<void>;
   now: () => Date;
 }) {
   return {
@@ -56,7 +58,8 @@ export function createPrivacyService(deps: {
           `You are the only owner of ${blocking.length} organisation(s). Make another member an owner, or delete the organisation, before deleting your account.`,
         );
       }
-      await deps.repo.erase(userId, deps.now());
+      const ended = await deps.repo.erase(userId, deps.now());
+      await deps.evictSessions(ended);
       await deps.audit.record({
         action: 'privacy.erased',
         actorUserId: userId,

@@ -44,6 +44,50 @@ describe('Admin pages', () => {
     expect(pageCalls(fetch)).toHaveLength(2);
   });
 
+  it('sorts users on the server from the column headers and marks the column with aria-sort', async () => {
+    const ADA = { ...GRACE, id: TEST_USER.id, email: TEST_USER.email, name: TEST_USER.name };
+    const fetch = stubFetch({
+      'GET /api/v1/auth/session': sessionOf(ADMIN),
+      'GET /api/v1/admin/users?limit=20&offset=20': page([GRACE, ADA], 45),
+      'GET /api/v1/admin/users?sort=name&order=asc&limit=20&offset=0': page([ADA, GRACE], 45),
+      'GET /api/v1/admin/users?sort=name&order=desc&limit=20&offset=0': page([GRACE, ADA], 45),
+      'GET /api/v1/admin/users?sort=name&order=asc&limit=20&offset=20': {
+        body: { items: [GRACE], total: 45, limit: 20, offset: 20 },
+      },
+    });
+    const { router } = renderApp('/admin/users?offset=20');
+    const userHeader = await screen.findByRole('columnheader', { name: 'User' });
+    const createdHeader = screen.getByRole('columnheader', { name: 'Created' });
+    expect(createdHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(userHeader.getAttribute('aria-sort')).toBe('none');
+    expect(screen.getByRole('columnheader', { name: 'Status' }).hasAttribute('aria-sort')).toBe(false);
+
+    const rowNames = () => screen.getAllByRole('rowheader').map((cell) => within(cell).getByRole('link').textContent);
+    fireEvent.click(within(userHeader).getByRole('button', { name: 'User' }));
+    await vi.waitFor(() => expect(rowNames()).toEqual([ADA.name, GRACE.name]));
+    expect(router.state.location.search).toBe('?sort=name&order=asc');
+    expect(screen.getByRole('columnheader', { name: 'User' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort')).toBe('none');
+
+    fireEvent.click(screen.getByRole('button', { name: 'User' }));
+    await vi.waitFor(() => expect(rowNames()).toEqual([GRACE.name, ADA.name]));
+    expect(screen.getByRole('columnheader', { name: 'User' }).getAttribute('aria-sort')).toBe('descending');
+
+    fireEvent.click(screen.getByRole('button', { name: 'User' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('21–40 of 45 users')).toBeTruthy();
+    expect(router.state.location.search).toBe('?sort=name&order=asc&offset=20');
+    // Changing the order starts again at the first page; paging keeps the order.
+    expect(new Set(pageCalls(fetch).map(([url]) => url))).toEqual(
+      new Set([
+        '/api/v1/admin/users?limit=20&offset=20',
+        '/api/v1/admin/users?sort=name&order=asc&limit=20&offset=0',
+        '/api/v1/admin/users?sort=name&order=desc&limit=20&offset=0',
+        '/api/v1/admin/users?sort=name&order=asc&limit=20&offset=20',
+      ]),
+    );
+  });
+
   it('suspends a user only after confirming', async () => {
     let status = 'active';
     const fetch = stubFetch({

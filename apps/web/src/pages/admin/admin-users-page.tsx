@@ -1,79 +1,51 @@
-import { PLATFORM_ROLES, USER_STATUSES, type AdminUserSummary } from '@interviewselect/contracts';
+import {
+  AdminUserOrderSchema,
+  AdminUserSortSchema,
+  PLATFORM_ROLES,
+  USER_STATUSES,
+  type AdminUserOrder,
+  type AdminUserSort,
+} from '@interviewselect/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { adminApi, adminKeys, type AdminUserFilters } from '../../lib/admin-api';
 import { describeError } from '../../lib/describe-error';
-import { formatDateTime } from '../../lib/format-date';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { SelectField } from '../../ui/select-field';
 import { Skeleton } from '../../ui/skeleton';
-import { StatusChip } from '../../ui/status-chip';
-import { Table, type TableColumn } from '../../ui/table';
 import { TextField } from '../../ui/text-field';
+import { AdminUsersTable, DEFAULT_USER_SORT, type UserSortState } from './admin-users-table';
 import { Pager, readOffset } from './pager';
 import './admin.css';
 
 const PAGE_SIZE = 20;
 
-const columns: TableColumn<AdminUserSummary>[] = [
-  {
-    key: 'name',
-    header: 'User',
-    isRowHeader: true,
-    cell: (u) => (
-      <span className="admin-person">
-        <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-        <span className="admin-person__sub">{u.email}</span>
-      </span>
-    ),
-  },
-  {
-    key: 'status',
-    header: 'Status',
-    cell: (u) =>
-      u.status === 'active' ? (
-        <StatusChip tone="success">Active</StatusChip>
-      ) : (
-        <StatusChip tone="danger">Suspended</StatusChip>
-      ),
-  },
-  {
-    key: 'role',
-    header: 'Platform role',
-    cell: (u) => (u.platformRole === 'admin' ? <StatusChip tone="info">Admin</StatusChip> : 'User'),
-  },
-  {
-    key: 'verified',
-    header: 'E-mail',
-    cell: (u) =>
-      u.emailVerified ? (
-        <StatusChip tone="success">Confirmed</StatusChip>
-      ) : (
-        <StatusChip tone="warning">Not confirmed</StatusChip>
-      ),
-  },
-  {
-    key: 'created',
-    header: 'Created',
-    cell: (u) => (
-      <time dateTime={u.createdAt} className="admin-nowrap">
-        {formatDateTime(u.createdAt)}
-      </time>
-    ),
-  },
-];
+/** Sort from the URL; anything unknown falls back to the server's default. */
+function readSort(params: URLSearchParams): UserSortState {
+  const sort = AdminUserSortSchema.safeParse(params.get('sort'));
+  const order = AdminUserOrderSchema.safeParse(params.get('order'));
+  if (!sort.success) return DEFAULT_USER_SORT;
+  return { sort: sort.data, order: order.success ? order.data : 'asc' };
+}
+
+function isDefaultSort({ sort, order }: UserSortState): boolean {
+  return sort === DEFAULT_USER_SORT.sort && order === DEFAULT_USER_SORT.order;
+}
 
 /** /admin/users: every account on the platform, searchable; the filters live in the URL. */
 export function AdminUsersPage() {
   const [params, setParams] = useSearchParams();
-  const filters: AdminUserFilters = {
+  const sort = readSort(params);
+  // adminApi.users sends every filter it is given; sort and order only when not the default.
+  const filters: AdminUserFilters & { sort?: AdminUserSort; order?: AdminUserOrder } = {
     q: params.get('q') ?? '',
     status: params.get('status') ?? '',
     platformRole: params.get('platformRole') ?? '',
+    ...(isDefaultSort(sort) ? {} : sort),
     limit: PAGE_SIZE,
     offset: readOffset(params.get('offset')),
   };
@@ -91,6 +63,24 @@ export function AdminUsersPage() {
       const raw = data.get(key);
       const value = typeof raw === 'string' ? raw.trim() : '';
       if (value) next.set(key, value);
+    }
+    // A new search keeps the chosen order and starts again at the first page.
+    for (const key of ['sort', 'order']) {
+      const value = params.get(key);
+      if (value) next.set(key, value);
+    }
+    setParams(next);
+  }
+
+  function setSort(nextSort: UserSortState) {
+    const next = new URLSearchParams(params);
+    next.delete('offset');
+    if (isDefaultSort(nextSort)) {
+      next.delete('sort');
+      next.delete('order');
+    } else {
+      next.set('sort', nextSort.sort);
+      next.set('order', nextSort.order);
     }
     setParams(next);
   }
@@ -163,14 +153,7 @@ export function AdminUsersPage() {
         />
       ) : (
         <div className="admin-stack" aria-busy={query.isPlaceholderData || undefined}>
-          <Table
-            caption="Users"
-            isCaptionHidden
-            columns={columns}
-            rows={query.data.items}
-            getRowKey={(u) => u.id}
-            emptyState="No users match these filters."
-          />
+          <AdminUsersTable rows={query.data.items} sort={sort} onSortChange={setSort} />
           <Pager
             total={query.data.total}
             limit={query.data.limit}

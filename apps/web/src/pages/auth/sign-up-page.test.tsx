@@ -22,6 +22,16 @@ async function fillAndSubmit(password: string) {
 }
 
 describe('Sign-up page', () => {
+  it('sends the page to continue to (from an invitation) with the sign-up', async () => {
+    const fetch = stubFetch({
+      'POST /api/v1/auth/sign-up': { status: 202, body: { message: 'Check your inbox.' } },
+    });
+    renderApp(`/sign-up?next=${encodeURIComponent('/invitations/abc')}`);
+    await fillAndSubmit('a long enough passphrase here');
+    await vi.waitFor(() => expect(pageCalls(fetch)).toHaveLength(1));
+    expect(JSON.parse(pageCalls(fetch)[0]?.[1]?.body as string)).toMatchObject({ next: '/invitations/abc' });
+  });
+
   it('checks the password length with the shared schema before sending', async () => {
     const fetch = stubFetch({});
     renderApp('/sign-up');

@@ -19,6 +19,8 @@ export function SignUpPage() {
   const { setAlertElement, formProps, ...form } = useSchemaForm({
     schema: SignUpInputSchema,
     fields: ['name', 'email', 'password'] as const,
+    // The confirmation link carries it on, so confirming leads to the invitation (or wherever).
+    extra: () => (next ? { next } : {}),
     errorTitle: "Couldn't create your account",
     submit: authApi.signUp,
     onSuccess: (_result, input) => {

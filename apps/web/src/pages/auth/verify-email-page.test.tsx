@@ -28,6 +28,17 @@ describe('Verify e-mail page', () => {
     expect(JSON.parse(posts[0]?.[1]?.body as string)).toEqual({ token: TOKEN });
   });
 
+  it('leads on to the page the sign-up came from (an invitation) through sign-in', async () => {
+    stubFetch({
+      'POST /api/v1/auth/verify-email': { body: { message: 'Your e-mail address is confirmed. You can sign in now.' } },
+    });
+    renderApp(`/verify-email?token=${TOKEN}&next=${encodeURIComponent('/invitations/abc')}`);
+    await screen.findByText('Confirmed');
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(
+      `/sign-in?next=${encodeURIComponent('/invitations/abc')}`,
+    );
+  });
+
   it('explains an expired or used link and offers a new one', async () => {
     const fetch = stubFetch({
       'POST /api/v1/auth/verify-email': {

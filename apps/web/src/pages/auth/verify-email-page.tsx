@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { authApi } from '../../lib/auth-api';
-import { useSession } from '../../lib/session';
+import { safeNext, useSession } from '../../lib/session';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ErrorState } from '../../ui/error-state';
@@ -14,6 +14,9 @@ import { useTokenAction } from './use-token-action';
 export function VerifyEmailPage() {
   const state = useTokenAction('verify-email', authApi.verifyEmail);
   const { user } = useSession();
+  const [params] = useSearchParams();
+  // Set by sign-up from an invitation link: confirming leads on to it.
+  const next = params.get('next') ? safeNext(params.get('next')) : null;
   const resultRef = useRef<HTMLDivElement>(null);
   // Announce and focus the outcome once the spinner is gone.
   useEffect(() => {
@@ -35,7 +38,11 @@ export function VerifyEmailPage() {
             <StatusChip tone="success">Confirmed</StatusChip>
             <p>{state.message}</p>
             <Button asChild variant="primary" size="lg">
-              {user ? <Link to="/">Continue to InterviewSelect</Link> : <Link to="/sign-in">Sign in</Link>}
+              {user ? (
+                <Link to={next ?? '/'}>Continue to InterviewSelect</Link>
+              ) : (
+                <Link to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
+              )}
             </Button>
           </div>
         ) : state.kind === 'failed' ? (

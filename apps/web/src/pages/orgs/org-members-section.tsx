@@ -17,6 +17,7 @@ import { SelectField } from '../../ui/select-field';
 import { Skeleton } from '../../ui/skeleton';
 import { Table, type TableColumn } from '../../ui/table';
 import { useToast } from '../../ui/toast';
+import { canRenameOrg, OrgNameForm } from './org-name-form';
 import { useOrgContext } from './org-page';
 import { RoleBadge } from './role-badge';
 
@@ -226,6 +227,7 @@ export function OrgMembersSection() {
           </div>
         )}
       </Card>
+      {canRenameOrg(org.role) ? <OrgNameForm key={org.id} org={org} /> : null}
 
       <Dialog open={pending !== null} onOpenChange={(open) => (open ? undefined : setPending(null))}>
         {pending?.kind === 'remove' ? (
