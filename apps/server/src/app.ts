@@ -10,6 +10,7 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAdminModule } from './modules/admin/admin.module.js';
 import { registerAuthModule } from './modules/auth/auth.module.js';
 import { registerOrgsModule } from './modules/orgs/orgs.module.js';
+import { registerInterviewsModule } from './modules/interviews/interviews.module.js';
 import { registerExecutionsModule } from './modules/executions/executions.module.js';
 import type { ProblemTestsPort } from './modules/executions/executions.service.js';
 import type { ExecutionEngine, TerminalManager } from './modules/executions/execution-engine.js';
@@ -128,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
+  // The room (next) gets the interviews module's RoomAccess.
+  await registerInterviewsModule(app, { config, db: database.db, audit, mail: deps.mail, now });
 
   await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
   await registerExecutionsModule(app, {

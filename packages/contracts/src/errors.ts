@@ -29,6 +29,12 @@ export const ERROR_CODES = {
   /** The user is already a member of the organisation. */
   'org.already_member': 409,
   /** Code execution is not configured on this server (no sandbox engine, no runner online). */
+  /** The interview is not in a state that allows this action (e.g. starting an ended interview). */
+  'interview.invalid_transition': 409,
+  /** The interview can no longer be edited (it has started, ended or was cancelled). */
+  'interview.locked': 409,
+  /** The invite link expired, was revoked, or was already used (single use). */
+  'interview.link_inactive': 410,
   'execution.unavailable': 503,
   /** The code runner's queue is full; retry after the Retry-After seconds. */
   'execution.busy': 503,

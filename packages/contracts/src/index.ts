@@ -9,3 +9,5 @@ export * from './oidc.js';
 export * from './display-text.js';
 export * from './executions.js';
 export * from './terminals.js';
+export * from './interviews.js';
+export * from './room.js';

@@ -6,3 +6,5 @@ export * from '../platform/queue/queue.tables.js';
 export * from '../modules/mail/mail.tables.js';
 export * from '../modules/auth/auth.tables.js';
 export * from '../modules/executions/executions.tables.js';
+export * from '../modules/interviews/interviews.tables.js';
+export * from '../modules/rooms/rooms.tables.js';

@@ -28,6 +28,8 @@ declare module 'fastify' {
     ensureCsrfToken(): string;
     setSessionCookie(token: string, maxAgeMs: number): FastifyReply;
     clearSessionCookie(): FastifyReply;
+    /** The room guest's cookie (HttpOnly like the session's). */
+    setGuestCookie(token: string, maxAgeMs: number): FastifyReply;
   }
 }
 
@@ -85,6 +87,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
       httpOnly: true,
       maxAge: Math.floor(maxAgeMs / 1000),
     });
+  });
+  app.decorateReply('setGuestCookie', function (this: FastifyReply, token: string, maxAgeMs: number) {
+    return this.setCookie(GUEST_COOKIE, token, { ...cookieBase, httpOnly: true, maxAge: Math.floor(maxAgeMs / 1000) });
   });
   app.decorateReply('clearSessionCookie', function (this: FastifyReply) {
     return this.clearCookie(SESSION_COOKIE, { ...cookieBase, httpOnly: true });

@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid, json
 import { createdAt, idColumn } from '../../db/columns.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
+import { interviews } from '../interviews/interviews.tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -105,15 +106,16 @@ export const GUEST_ROLES = ['candidate', 'interviewer', 'observer'] as const;
 /**
  * Room guests: someone who joined through an interview's invite link without
  * an account. A guest principal is bound to exactly one interview and one role;
- * the cookie carries a random token, only its hash is stored. (The foreign key
- * to interviews is added by the migration that creates interviews.)
+ * the cookie carries a random token, only its hash is stored.
  */
 export const guestSessions = pgTable(
   'guest_sessions',
   {
     id: idColumn(),
     tokenHash: text('token_hash').notNull().unique(),
-    interviewId: uuid('interview_id').notNull(),
+    interviewId: uuid('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
     role: text('role', { enum: GUEST_ROLES }).notNull(),
     displayName: text('display_name').notNull(),
     createdAt: createdAt(),

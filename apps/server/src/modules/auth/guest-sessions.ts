@@ -18,18 +18,34 @@ export const GUEST_SESSION_TTL_MS = 12 * 3600_000;
  * one interview, in that one role.
  */
 export function createGuestSessions(deps: { db: Db; now: () => Date }) {
-  return {
-    async start(input: { interviewId: string; role: GuestRole; displayName: string; ttlMs?: number }): Promise<string> {
-      const token = newSecretToken();
-      await deps.db.insert(guestSessions).values({
+  /** Like start(), also returning the session's id (the room binds its participant to it). */
+  async function startWithId(input: {
+    interviewId: string;
+    role: GuestRole;
+    displayName: string;
+    ttlMs?: number;
+  }): Promise<{ id: string; token: string }> {
+    const token = newSecretToken();
+    const [row] = await deps.db
+      .insert(guestSessions)
+      .values({
         tokenHash: hashSecretToken(token),
         interviewId: input.interviewId,
         role: input.role,
         displayName: input.displayName,
         expiresAt: new Date(deps.now().getTime() + (input.ttlMs ?? GUEST_SESSION_TTL_MS)),
-      });
-      return token;
+      })
+      .returning({ id: guestSessions.id });
+    if (!row) throw new Error('guest session insert returned no row');
+    return { id: row.id, token };
+  }
+
+  return {
+    async start(input: { interviewId: string; role: GuestRole; displayName: string; ttlMs?: number }): Promise<string> {
+      return (await startWithId(input)).token;
     },
+
+    startWithId,
 
     async resolve(token: string | undefined): Promise<GuestPrincipal | null> {
       if (!token || token.length > 128) return null;

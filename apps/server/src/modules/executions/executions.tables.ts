@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from '../../db/columns.js';
+import { interviewParticipants, interviews } from '../interviews/interviews.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
 
@@ -16,12 +17,11 @@ export const executions = pgTable(
   'executions',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Who ran it: a user, or (in a room) a guest participant — then participantId is set and userId is null. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id').references(() => interviewParticipants.id, { onDelete: 'set null' }),
     orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'set null' }),
-    // TODO(#5): foreign key once the interviews table exists.
-    interviewId: uuid('interview_id'),
+    interviewId: uuid('interview_id').references(() => interviews.id, { onDelete: 'set null' }),
     // TODO(#6): foreign key once the question bank adds problem_versions.
     problemVersionId: uuid('problem_version_id'),
     mode: text('mode', { enum: EXECUTION_MODES }).notNull(),

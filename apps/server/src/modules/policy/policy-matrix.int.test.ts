@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js'
 import { createGuestSessions } from '../auth/guest-sessions.js';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import { totp } from '../auth/totp.js';
+import { createInterviewsRepo, type InterviewsRepo } from '../interviews/interviews.repo.js';
 import { createOrgsRepo, type OrgsRepo } from '../orgs/orgs.repo.js';
 import { hashPassword } from '../users/password.js';
 import { createUsersRepo, type UsersRepo } from '../users/users.repo.js';
@@ -66,6 +67,11 @@ interface Caller {
   kind: Kind;
   headers: Record<string, string>;
   email: string;
+  /**
+   * A fresh interview of org A made for this caller: the guest is its
+   * candidate, interviewerA one of its interviewers; everyone else has no place in it.
+   */
+  interviewId: string;
 }
 
 interface Fixtures {
@@ -75,6 +81,8 @@ interface Fixtures {
   freshMemberOfA(): Promise<string>;
   freshInvitation(email?: string): Promise<{ id: string; token: string }>;
   freshUser(): Promise<string>;
+  /** A working invite link (token) to an interview of org A. */
+  freshRoomLink(role?: 'candidate' | 'interviewer' | 'observer'): Promise<string>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -296,6 +304,63 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/admin/audit': { expect: PLATFORM_ADMIN, request: () => ({ url: '/api/v1/admin/audit?action=org.' }) },
   'GET /api/v1/admin/audit/verify': { expect: PLATFORM_ADMIN, request: () => ({ url: '/api/v1/admin/audit/verify' }) },
+
+  // Interviews: org members manage; the interview's own interviewers run it; guests only enter their room
+  'POST /api/v1/interviews': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({
+      url: '/api/v1/interviews',
+      body: {
+        orgId: fx.orgA,
+        title: 'Matrix interview',
+        candidate: { name: 'Cand Idate', email: 'cand@example.test' },
+      },
+    }),
+  },
+  'GET /api/v1/interviews': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({ url: `/api/v1/interviews?orgId=${fx.orgA}` }),
+  },
+  'GET /api/v1/interviews/{interviewId}': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}` }),
+  },
+  'PATCH /api/v1/interviews/{interviewId}': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}`, body: { title: 'Renamed in the matrix' } }),
+  },
+  'POST /api/v1/interviews/{interviewId}/transitions': {
+    expect: allowOnly('interviewerA'),
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/transitions`, body: { action: 'start' } }),
+  },
+  'GET /api/v1/interviews/{interviewId}/links': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/links` }),
+  },
+  'POST /api/v1/interviews/{interviewId}/links': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/links`, body: { role: 'observer' } }),
+  },
+  'POST /api/v1/interviews/{interviewId}/links/{linkId}/revoke': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/links/${randomUUID()}/revoke` }),
+  },
+  'GET /api/v1/interviews/{interviewId}/room': {
+    expect: allowOnly('guest', 'interviewerA'),
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/room` }),
+  },
+  'GET /api/v1/me/interviews': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/me/interviews' }) },
+  'POST /api/v1/room-links/lookup': {
+    expect: PUBLIC,
+    request: async (_c, fx) => ({ url: '/api/v1/room-links/lookup', body: { token: await fx.freshRoomLink() } }),
+  },
+  'POST /api/v1/room-links/join': {
+    expect: PUBLIC,
+    request: async (_c, fx) => ({
+      url: '/api/v1/room-links/join',
+      body: { token: await fx.freshRoomLink('observer'), displayName: 'Matrix Joiner', consent: true },
+    }),
+  },
 };
 
 describe('authorisation matrix', () => {
@@ -303,6 +368,8 @@ describe('authorisation matrix', () => {
   const redis = testRedisDeps();
   let users: UsersRepo;
   let orgs: OrgsRepo;
+  let interviews: InterviewsRepo;
+  let ownerId = '';
   let passwordHash: string;
   let routes: string[];
   const orgIds = { A: '', B: '' };
@@ -315,7 +382,9 @@ describe('authorisation matrix', () => {
     orgs = createOrgsRepo(database.db);
     // One argon2 hash shared by every caller: thousands of cells, one hashing cost.
     passwordHash = await hashPassword(TEST_PASSWORD);
+    interviews = createInterviewsRepo(database.db);
     const owner = await newUser('owner');
+    ownerId = owner.id;
     for (const key of ['A', 'B'] as const) {
       const org = await orgs.insert({ name: `Org ${key}`, slug: `matrix-org-${key.toLowerCase()}` });
       await orgs.addMember({ orgId: org.id, userId: owner.id, role: 'owner' });
@@ -346,6 +415,19 @@ describe('authorisation matrix', () => {
         return { id: row.id, token };
       },
       freshUser: async () => (await newUser('target')).id,
+      async freshRoomLink(role = 'candidate') {
+        const token = newSecretToken();
+        await interviews.replaceLink(
+          {
+            interviewId: await newInterview(),
+            role,
+            tokenHash: hashSecretToken(token),
+            expiresAt: new Date(Date.now() + 3600_000),
+          },
+          new Date(),
+        );
+        return token;
+      },
     };
     const doc = z
       .object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) })
@@ -361,6 +443,27 @@ describe('authorisation matrix', () => {
     redis.close();
   });
 
+  /** An interview of org A (created by its owner), with `interviewerId` as an interviewer when given. */
+  async function newInterview(interviewerId?: string): Promise<string> {
+    return interviews.createInterview({
+      interview: {
+        orgId: orgIds.A,
+        title: 'Matrix interview',
+        durationMinutes: 60,
+        defaultLanguage: 'python',
+        createdBy: ownerId,
+      },
+      candidate: { name: 'Cand Idate', email: uniqueEmail('cand'), userId: null },
+      interviewers: [
+        { userId: ownerId, name: 'Matrix owner' },
+        ...(interviewerId ? [{ userId: interviewerId, name: 'Matrix interviewer' }] : []),
+      ],
+      questions: [],
+      actor: { userId: ownerId, name: 'Matrix owner' },
+      at: new Date(),
+    });
+  }
+
   function newUser(label: string, platformRole: 'user' | 'admin' = 'user') {
     return users.insert({
       email: uniqueEmail(label),
@@ -372,24 +475,36 @@ describe('authorisation matrix', () => {
   }
 
   async function newCaller(kind: Kind): Promise<Caller> {
-    if (kind === 'anonymous') return { kind, headers: csrfHeaders(), email: uniqueEmail(kind) };
+    if (kind === 'anonymous') {
+      return { kind, headers: csrfHeaders(), email: uniqueEmail(kind), interviewId: await newInterview() };
+    }
     if (kind === 'guest') {
-      const token = await createGuestSessions({ db: database.db, now: () => new Date() }).start({
-        interviewId: randomUUID(),
+      const interviewId = await newInterview();
+      const guest = await createGuestSessions({ db: database.db, now: () => new Date() }).startWithId({
+        interviewId,
         role: 'candidate',
+        displayName: 'Guest Candidate',
+      });
+      await interviews.bindParticipant({
+        interviewId,
+        role: 'candidate',
+        userId: null,
+        guestSessionId: guest.id,
         displayName: 'Guest Candidate',
       });
       const headers = csrfHeaders();
       return {
         kind,
-        headers: { ...headers, cookie: `${headers.cookie}; isel_guest=${token}` },
+        headers: { ...headers, cookie: `${headers.cookie}; isel_guest=${guest.token}` },
         email: uniqueEmail(kind),
+        interviewId,
       };
     }
     const user = await newUser(kind, kind === 'platformAdmin' ? 'admin' : 'user');
     const membership = MEMBERSHIP[kind];
     if (membership) await orgs.addMember({ orgId: orgIds[membership.org], userId: user.id, role: membership.role });
-    return { kind, headers: await mintSession(database.db, user.id), email: user.email };
+    const interviewId = await newInterview(kind === 'interviewerA' ? user.id : undefined);
+    return { kind, headers: await mintSession(database.db, user.id), email: user.email, interviewId };
   }
 
   it('has a row for every route in the OpenAPI document, and no stale rows', () => {

@@ -26,10 +26,30 @@ export type Action =
   /** Read one's own executions; ownership is checked by the executions service (others get 404). */
   | 'execution.read'
   /** Open an interactive terminal (a REPL in the sandbox, GET /api/v1/terminals/ws). */
-  | 'terminal.open';
+  | 'terminal.open'
+  /** Create an interview in an org (resource.orgId). */
+  | 'interview.create'
+  /** See an org's interviews (list, detail, links' state). */
+  | 'interview.read'
+  /** Edit a draft/scheduled interview and manage its invite links: the org's managers and recruiters, or its own interviewers. */
+  | 'interview.manage'
+  /** Start, pause, resume, end: only the interview's own interviewers (resource.roomRole). */
+  | 'interview.run'
+  /** Cancel: the interview's interviewers or the org's managers and recruiters. */
+  | 'interview.cancel'
+  /** Enter the room (its public document, room info): anyone with a place in it (resource.roomRole). */
+  | 'room.join'
+  /** The interviewer-only document (notes, hints, hidden parts of questions). */
+  | 'room.private'
+  /** Change the room's shared document (code, chat): everyone in it but observers. */
+  | 'room.write';
 
 export interface Resource {
   orgId?: string;
+  /** The principal's place in the interview concerned (its participant role), when it has one. */
+  roomRole?: 'candidate' | 'interviewer' | 'observer';
+  /** The interview concerned: a guest acts only inside its own. */
+  interviewId?: string;
 }
 
 const ORG_RULES: Partial<Record<Action, readonly OrgRole[]>> = {
@@ -38,7 +58,32 @@ const ORG_RULES: Partial<Record<Action, readonly OrgRole[]>> = {
   'org.update': ['owner', 'admin'],
   'org.members.manage': ['owner', 'admin'],
   'org.invitations.manage': ['owner', 'admin', 'recruiter'],
+  'interview.create': ['owner', 'admin', 'interviewer', 'recruiter'],
+  'interview.read': ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'],
+  'interview.manage': ['owner', 'admin', 'recruiter'],
+  'interview.cancel': ['owner', 'admin', 'recruiter'],
 };
+
+/** Room actions decided by the principal's place in the interview (users and guests alike). */
+const ROOM_RULES: Partial<Record<Action, readonly NonNullable<Resource['roomRole']>[]>> = {
+  'room.join': ['candidate', 'interviewer', 'observer'],
+  'room.private': ['interviewer'],
+  'room.write': ['candidate', 'interviewer'],
+  'interview.run': ['interviewer'],
+  'interview.manage': ['interviewer'],
+  'interview.cancel': ['interviewer'],
+  /** Code runs from inside a room (executions with an interviewId). */
+  'execution.create': ['candidate', 'interviewer'],
+};
+
+function roomAllows(principal: Principal, action: Action, resource: Resource): boolean {
+  const roles = ROOM_RULES[action];
+  if (!roles || !resource.roomRole || !roles.includes(resource.roomRole)) return false;
+  // A guest's place is its own interview; a roomRole for any other interview is never taken on trust.
+  if (principal.kind === 'guest')
+    return resource.interviewId === principal.interviewId && resource.roomRole === principal.role;
+  return true;
+}
 
 const PLATFORM_ADMIN_ACTIONS: readonly Action[] = [
   'admin.users.read',
@@ -48,7 +93,9 @@ const PLATFORM_ADMIN_ACTIONS: readonly Action[] = [
 ];
 
 export function can(principal: Principal, action: Action, resource: Resource = {}): boolean {
+  if (principal.kind === 'guest') return roomAllows(principal, action, resource);
   if (principal.kind !== 'user') return false;
+  if (roomAllows(principal, action, resource)) return true;
   if (PLATFORM_ADMIN_ACTIONS.includes(action)) return principal.platformRole === 'admin';
   switch (action) {
     case 'account.manage':

@@ -1,4 +1,4 @@
-import { SessionStateSchema } from '@interviewselect/contracts';
+import { InterviewSchema, SessionStateSchema } from '@interviewselect/contracts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
@@ -8,6 +8,8 @@ import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../../../test/test-db.js';
 import { queryRows } from '../../platform/db.js';
 import { createOrgsRepo } from '../orgs/orgs.repo.js';
+import { createInterview } from '../../../test/interviews.js';
+import { createOrgWithMembers, signedInUser } from '../../../test/sign-in.js';
 import { hashPassword } from '../users/password.js';
 import { createUsersRepo } from '../users/users.repo.js';
 
@@ -116,5 +118,36 @@ describe('download my data / delete my account', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ detail: string }>().detail).toMatch(/only owner of 1 organisation/);
+  });
+
+  it('a candidate’s interviews are in the export, and erasure removes their name and address from them', async () => {
+    const { user, cookie } = await userWithSession('candidate-erase@example.com');
+    const interviewer = await signedInUser(app, database.db, { name: 'Ines Interviewer' });
+    const org = await createOrgWithMembers(database.db, { [interviewer.user.id]: 'owner' }, 'Erasure Inc');
+    const interview = await createInterview(app, interviewer, org.id, {
+      title: 'Erasure interview',
+      candidate: { name: 'Pat Private', email: user.email },
+    });
+    const exported = await app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie } });
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.json<{ interviews: { interviewId: string; role: string }[] }>().interviews).toEqual([
+      expect.objectContaining({ interviewId: interview.id, role: 'candidate', displayName: 'Pat Private' }),
+    ]);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/delete',
+      headers: { ...csrfHeaders(), cookie },
+      payload: { password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(204);
+    const after = await app.inject({
+      method: 'GET',
+      url: `/api/v1/interviews/${interview.id}`,
+      headers: interviewer.headers,
+    });
+    const seen = InterviewSchema.parse(after.json());
+    expect(seen.candidate.name).toBe('Deleted user');
+    expect(after.body).not.toContain('Pat Private');
+    expect(after.body).not.toContain(user.email);
   });
 });

@@ -1,7 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { auditEvents } from '../audit/audit.tables.js';
 import { oauthAccounts, recoveryCodes, sessions, userTokens, userTotp } from '../auth/auth.tables.js';
+import {
+  candidates,
+  interviewParticipants,
+  interviews,
+  interviewTransitions,
+} from '../interviews/interviews.tables.js';
 import { emailOutbox } from '../mail/mail.tables.js';
 import { orgMembers, orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
@@ -14,7 +20,7 @@ export function createPrivacyRepo(db: Db) {
     async collect(userId: string) {
       const [user] = await db.select().from(users).where(eq(users.id, userId));
       if (!user) return null;
-      const [memberships, userSessions, oauth, activity, totpRows] = await Promise.all([
+      const [memberships, userSessions, oauth, activity, totpRows, interviewPlaces] = await Promise.all([
         db
           .select({ orgId: orgs.id, orgName: orgs.name, role: orgMembers.role, since: orgMembers.createdAt })
           .from(orgMembers)
@@ -24,6 +30,18 @@ export function createPrivacyRepo(db: Db) {
         db.select().from(oauthAccounts).where(eq(oauthAccounts.userId, userId)),
         db.select().from(auditEvents).where(eq(auditEvents.actorUserId, userId)).orderBy(auditEvents.seq),
         db.select({ enabledAt: userTotp.enabledAt }).from(userTotp).where(eq(userTotp.userId, userId)),
+        db
+          .select({
+            interviewId: interviews.id,
+            title: interviews.title,
+            status: interviews.status,
+            role: interviewParticipants.role,
+            displayName: interviewParticipants.displayName,
+            plannedStart: interviews.plannedStart,
+          })
+          .from(interviewParticipants)
+          .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
+          .where(eq(interviewParticipants.userId, userId)),
       ]);
       const mails = await db
         .select({
@@ -41,6 +59,7 @@ export function createPrivacyRepo(db: Db) {
         oauth,
         activity,
         totpEnabledAt: totpRows[0]?.enabledAt ?? null,
+        interviews: interviewPlaces,
         mails,
       };
     },
@@ -76,6 +95,19 @@ export function createPrivacyRepo(db: Db) {
         await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
         await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
         await tx.delete(orgMembers).where(eq(orgMembers.userId, userId));
+        // Interviews others still need keep their rows, without this person's name or address.
+        await tx
+          .update(interviewParticipants)
+          .set({ displayName: 'Deleted user' })
+          .where(eq(interviewParticipants.userId, userId));
+        await tx
+          .update(interviewTransitions)
+          .set({ actorName: 'Deleted user' })
+          .where(eq(interviewTransitions.actorUserId, userId));
+        await tx
+          .update(candidates)
+          .set({ name: 'Deleted user', email: sql`'erased-' || ${candidates.id} || '@erased.invalid'`, userId: null })
+          .where(eq(candidates.userId, userId));
         await tx
           .update(users)
           .set({

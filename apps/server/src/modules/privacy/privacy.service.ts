@@ -41,6 +41,7 @@ export function createPrivacyService(deps: {
             createdAt,
           }),
         ),
+        interviews: data.interviews,
         emails: data.mails,
       };
     },

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Db } from '../../platform/db.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { createGuestSessions } from '../auth/guest-sessions.js';
+import type { MailService } from '../mail/mail.service.js';
+import { createInterviewLinksService } from './interview-links.service.js';
+import { createInterviewsRepo } from './interviews.repo.js';
+import { interviewsRoutes } from './interviews.routes.js';
+import { createInterviewsService } from './interviews.service.js';
+import type { RoomAccess } from './room-access.js';
+import { roomLinksRoutes } from './room-links.routes.js';
+
+/**
+ * Wires the interviews module: interviews and their lifecycle, invite links
+ * and the lobby, a user's own interviews. Returns the room's view of it
+ * (RoomAccess) for the rooms module. Register after the auth module.
+ */
+export async function registerInterviewsModule(
+  app: FastifyInstance,
+  deps: { config: Config; db: Db; audit: AuditService; mail: MailService; now: () => Date },
+): Promise<RoomAccess> {
+  const repo = createInterviewsRepo(deps.db);
+  const interviews = createInterviewsService({ repo, audit: deps.audit, now: deps.now });
+  const links = createInterviewLinksService({
+    repo,
+    interviews,
+    guests: createGuestSessions({ db: deps.db, now: deps.now }),
+    audit: deps.audit,
+    mail: deps.mail,
+    publicUrl: deps.config.publicUrl,
+    now: deps.now,
+  });
+  await app.register(interviewsRoutes, { interviews, links });
+  await app.register(roomLinksRoutes, { links });
+  return interviews.roomAccess;
+}
