@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SystemInfoSchema } from '@interviewselect/contracts';
+import { MyInterviewSchema, SystemInfoSchema } from '@interviewselect/contracts';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { runServerToExit, startServer, tempDataDir } from './harness.js';
 
@@ -22,6 +23,24 @@ describe('the server process', () => {
     expect(parsed.map((a) => a.role)).toEqual(
       expect.arrayContaining(['platform-admin', 'owner', 'interviewer', 'candidate']),
     );
+
+    // The demo candidate's account already has the seeded interview in "My interviews".
+    const candidate = parsed.find((a) => a.role === 'candidate');
+    const csrf = {
+      cookie: 'isel_csrf=e2e-csrf-token',
+      'x-csrf-token': 'e2e-csrf-token',
+      'content-type': 'application/json',
+    };
+    const signIn = await fetch(`${first.url}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: csrf,
+      body: JSON.stringify({ email: candidate?.email, password: candidate?.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const session = /isel_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
+    const mine = await fetch(`${first.url}/api/v1/me/interviews`, { headers: { cookie: `isel_session=${session}` } });
+    const interviews = z.array(MyInterviewSchema).parse(await mine.json());
+    expect(interviews.map((i) => `${i.role}:${i.status}`)).toEqual(['candidate:scheduled']);
 
     expect(await first.stop('SIGTERM')).toBe(0);
 

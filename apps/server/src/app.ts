@@ -129,8 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
-  // The room (next) gets the interviews module's RoomAccess.
-  await registerInterviewsModule(app, { config, db: database.db, audit, mail: deps.mail, now });
+  const roomAccess = await registerInterviewsModule(app, { config, db: database.db, audit, mail: deps.mail, now });
 
   await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
   await registerExecutionsModule(app, {
@@ -144,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.engine ? { engine: deps.engine } : {}),
     ...(deps.redis ? { redis: deps.redis } : {}),
     ...(deps.problemTests ? { problemTests: deps.problemTests } : {}),
+    roomAccess,
   });
   await registerTerminalsModule(app, {
     config,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Database } from '../../platform/db.js';
 import { createAuditRepo } from '../audit/audit.repo.js';
 import { createAuditService } from '../audit/audit.service.js';
+import { createInterviewsRepo } from '../interviews/interviews.repo.js';
 import { createOrgsRepo } from '../orgs/orgs.repo.js';
 import { hashPassword } from '../users/password.js';
 import { createUsersRepo } from '../users/users.repo.js';
@@ -55,6 +56,7 @@ export async function seedDemo(
 
     const org = await orgsRepo.insert({ name: 'Acme Robotics (demo)', slug: 'acme-demo' });
     const accounts: DemoAccount[] = [];
+    const ids = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const password = randomPassword();
       const user = await usersRepo.insert({
@@ -68,7 +70,9 @@ export async function seedDemo(
         await orgsRepo.addMember({ orgId: org.id, userId: user.id, role: person.role });
       }
       accounts.push({ ...person, password });
+      ids.set(person.role, user.id);
     }
+    await seedDemoInterview(database, { orgId: org.id, ids, now });
     await audit.record({ action: 'demo.seeded', orgId: org.id, data: { accounts: accounts.map((a) => a.email) } });
 
     mkdirSync(opts.dataDir, { recursive: true });
@@ -82,5 +86,44 @@ export async function seedDemo(
       { mode: 0o600 },
     );
     return accounts;
+  });
+}
+
+/**
+ * One scheduled interview tomorrow: Ian interviews Casey (whose account it is
+ * linked to, so it shows in Casey's "My interviews"), with a first question.
+ */
+async function seedDemoInterview(
+  database: Database,
+  input: { orgId: string; ids: ReadonlyMap<string, string>; now: Date },
+): Promise<void> {
+  const interviewer = input.ids.get('interviewer');
+  const candidate = input.ids.get('candidate');
+  if (!interviewer || !candidate) return;
+  const tomorrow = new Date(input.now.getTime() + 24 * 3600_000);
+  tomorrow.setUTCHours(14, 0, 0, 0);
+  await createInterviewsRepo(database.db).createInterview({
+    interview: {
+      orgId: input.orgId,
+      title: 'Backend engineer — pairing (demo)',
+      status: 'scheduled',
+      plannedStart: tomorrow,
+      durationMinutes: 60,
+      defaultLanguage: 'python',
+      createdBy: interviewer,
+      createdAt: input.now,
+    },
+    candidate: { name: 'Casey Candidate', email: 'candidate@demo.interviewselect.dev', userId: candidate },
+    interviewers: [{ userId: interviewer, name: 'Ian Interviewer' }],
+    questions: [
+      {
+        title: 'Sliding-window rate limiter',
+        prompt:
+          'Write `allow(user, t)` that returns true when `user` made fewer than 5 calls in the 60 seconds before `t`.\n\nRead calls `user t` from stdin, print `true`/`false` per line.',
+        interviewerNotes: 'Look for a deque per user; ask about memory growth and clock skew.',
+      },
+    ],
+    actor: { userId: interviewer, name: 'Ian Interviewer' },
+    at: input.now,
   });
 }

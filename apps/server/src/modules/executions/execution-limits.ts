@@ -5,10 +5,21 @@ import type { ExecutionsRepo } from './executions.repo.js';
 
 const WINDOW_MS = 60_000;
 
-/** Who is starting an execution, for the per-user and per-org limits. */
+/**
+ * Who is starting an execution, for the per-user and per-org limits: an
+ * account, or (in a room) a guest participant, who counts as a user of its own.
+ */
 export interface RateKey {
-  userId: string;
+  userId: string | null;
+  participantId: string | null;
   orgId: string | null;
+}
+
+/** The "user" scope of a key: the account, else the room participant. */
+function personScope(key: RateKey): { userId: string } | { participantId: string } {
+  if (key.userId) return { userId: key.userId };
+  if (key.participantId) return { participantId: key.participantId };
+  throw new Error('an execution needs a user or a participant');
 }
 
 /** A refusal: which limit, and the seconds until a new execution would be accepted. */
@@ -34,7 +45,7 @@ export interface RateLimits {
 export function createDbRateLimiter(repo: ExecutionsRepo, limits: RateLimits): ExecutionRateLimiter {
   async function check(
     scope: RateRefusal['scope'],
-    filter: { userId: string } | { orgId: string },
+    filter: { userId: string } | { participantId: string } | { orgId: string },
     now: Date,
     limit: number,
   ) {
@@ -46,7 +57,7 @@ export function createDbRateLimiter(repo: ExecutionsRepo, limits: RateLimits): E
   return {
     async take(key, now) {
       return (
-        (await check('user', { userId: key.userId }, now, limits.perUser)) ??
+        (await check('user', personScope(key), now, limits.perUser)) ??
         (key.orgId ? await check('org', { orgId: key.orgId }, now, limits.perOrg) : null)
       );
     },
@@ -83,7 +94,13 @@ export function createRedisRateLimiter(redis: Redis, prefix: string, limits: Rat
   return {
     async take(key, now) {
       const scopes: { scope: RateRefusal['scope']; key: string; limit: number }[] = [
-        { scope: 'user', key: `${prefix}exec:rate:user:${key.userId}`, limit: limits.perUser },
+        {
+          scope: 'user',
+          key: key.userId
+            ? `${prefix}exec:rate:user:${key.userId}`
+            : `${prefix}exec:rate:participant:${key.participantId}`,
+          limit: limits.perUser,
+        },
         ...(key.orgId
           ? [{ scope: 'org' as const, key: `${prefix}exec:rate:org:${key.orgId}`, limit: limits.perOrg }]
           : []),

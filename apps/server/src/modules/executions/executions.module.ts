@@ -13,6 +13,7 @@ import { createExecutionSweeper } from './execution-sweeper.js';
 import { createExecutionsRepo } from './executions.repo.js';
 import { createExecutionMetrics } from './executions.metrics.js';
 import { executionsRoutes } from './executions.routes.js';
+import type { RoomAccess } from '../interviews/room-access.js';
 import { createExecutionsService, noProblemTests, type ProblemTestsPort } from './executions.service.js';
 import { createResultsConsumer } from './results-stream.js';
 import { engineDirectory, offeredLanguages, redisRunnerDirectory } from './runner-directory.js';
@@ -38,6 +39,8 @@ export async function registerExecutionsModule(
     redisPrefix: string;
     /** The question bank's tests of a problem version (issue #6). */
     problemTests?: ProblemTestsPort;
+    /** The interviews module's view of rooms: runs from a room (interviewId) are authorised by the caller's place in it. */
+    roomAccess?: RoomAccess;
     metrics?: Registry;
     logger: QueueLogger;
     now: () => Date;
@@ -95,5 +98,8 @@ export async function registerExecutionsModule(
     await bus.close();
   });
 
-  await app.register(executionsRoutes, { executions: service });
+  await app.register(executionsRoutes, {
+    executions: service,
+    ...(deps.roomAccess ? { roomAccess: deps.roomAccess } : {}),
+  });
 }

@@ -43,8 +43,16 @@ export function createExecutionsRepo(db: Db) {
     },
 
     /** Executions created since `since` by one user or in one org (rate limits). */
-    async countCreatedSince(scope: { userId: string } | { orgId: string }, since: Date): Promise<WindowCount> {
-      const owner = 'userId' in scope ? eq(executions.userId, scope.userId) : eq(executions.orgId, scope.orgId);
+    async countCreatedSince(
+      scope: { userId: string } | { participantId: string } | { orgId: string },
+      since: Date,
+    ): Promise<WindowCount> {
+      const owner =
+        'userId' in scope
+          ? eq(executions.userId, scope.userId)
+          : 'participantId' in scope
+            ? eq(executions.participantId, scope.participantId)
+            : eq(executions.orgId, scope.orgId);
       const [row] = await db
         .select({ count: count(), oldest: min(executions.createdAt) })
         .from(executions)

@@ -7,11 +7,13 @@ import {
   LanguageListSchema,
   type ExecutionEvent,
 } from '@interviewselect/contracts';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../policy/policy.js';
-import { RetryLaterError, type ExecutionsService } from './executions.service.js';
+import { AppError } from '../../platform/errors.js';
+import { memberCanWrite, type RoomAccess } from '../interviews/room-access.js';
+import { authorize, can } from '../policy/policy.js';
+import { RetryLaterError, type Creator, type ExecutionsService } from './executions.service.js';
 
 const tags = ['executions'];
 const IdParams = z.object({ id: z.uuid() });
@@ -21,11 +23,44 @@ const HEARTBEAT_MS = 15_000;
 const CREATE_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Code execution under /api/v1/executions and the public language list. */
-export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsService }> = async (
+export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsService; roomAccess?: RoomAccess }> = async (
   fastify,
-  { executions },
+  { executions, roomAccess },
 ) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  /**
+   * Who runs the code. In a room (interviewId) it is the caller's place in
+   * that interview — guests included — and only while they may write there
+   * (candidates: while it is live); elsewhere any signed-in account.
+   */
+  async function creatorOf(request: FastifyRequest, interviewId: string | undefined): Promise<Creator> {
+    if (!interviewId) {
+      const actor = await authorize(request, 'execution.create');
+      return { userId: actor.userId, participantId: null, orgId: actor.activeOrgId };
+    }
+    const principal = await request.principal();
+    if (principal.kind === 'anonymous') {
+      throw new AppError('auth.unauthenticated', 'Open the invite link you were sent, or sign in, to run code here.');
+    }
+    const member = roomAccess ? await roomAccess.resolveMember(principal, interviewId) : null;
+    if (!member || !can(principal, 'execution.create', { roomRole: member.role, interviewId })) {
+      throw new AppError('auth.forbidden', 'Only the interview’s candidate and interviewers can run code in its room.');
+    }
+    if (!memberCanWrite(member)) {
+      throw new AppError(
+        'auth.forbidden',
+        member.status === 'ended' || member.status === 'cancelled'
+          ? `This interview is ${member.status}; code can no longer be run in it.`
+          : 'Code can be run once the interviewer has started the interview.',
+      );
+    }
+    return {
+      userId: principal.kind === 'user' ? principal.userId : null,
+      participantId: member.participantId,
+      orgId: member.orgId,
+    };
+  }
 
   // Rate-limit and busy refusals tell the client when to come back.
   app.addHook('onError', async (_request, reply, error) => {
@@ -44,8 +79,7 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
       },
     },
     async (request, reply) => {
-      const actor = await authorize(request, 'execution.create');
-      const created = await executions.create({ userId: actor.userId, orgId: actor.activeOrgId }, request.body);
+      const created = await executions.create(await creatorOf(request, request.body.interviewId), request.body);
       return reply.status(202).send(created);
     },
   );

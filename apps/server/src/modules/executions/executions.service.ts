@@ -46,8 +46,10 @@ export class RetryLaterError extends AppError {
   }
 }
 
+/** Who starts an execution: an account, and/or (in a room) the participant; guests have only the latter. */
 export interface Creator {
-  userId: string;
+  userId: string | null;
+  participantId: string | null;
   orgId: string | null;
 }
 
@@ -148,6 +150,7 @@ export function createExecutionsService(deps: {
       await repo.insert({
         id,
         userId: creator.userId,
+        participantId: creator.participantId,
         orgId: creator.orgId,
         interviewId: input.interviewId ?? null,
         problemVersionId: input.problemVersionId ?? null,
