@@ -274,31 +274,37 @@ describe('processes and kernel interfaces', () => {
   });
 
   it('the sandboxed program runs as an unprivileged host uid, never root', async () => {
-    // While the program sleeps, find it in the host's /proc and read its host uid.
+    // While the program sleeps, find it in the host's /proc and read its host uid
+    // (scanning again until it is found: under load the sleep may start a little after "ready").
     const seen: number[] = [];
+    let finished = false;
+    const scan = () => {
+      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+          if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('1.2345')) continue;
+          const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+          seen.push(Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]));
+        } catch {
+          // gone already
+        }
+      }
+      if (seen.length === 0 && !finished) setImmediate(scan);
+    };
     const result = await engine.execute(
       {
         id: 'uid-check',
         language: 'bash',
-        source: 'echo ready\nsleep 1.2345\n',
+        source: 'sleep 1.2345 &\necho ready\nwait\n',
         mode: 'run',
         stdin: '',
         tests: [],
         stopOnFirstFailure: false,
       },
       (event) => {
-        if (event.type !== 'output' || !event.data.includes('ready')) return;
-        for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-          try {
-            if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('1.2345')) continue;
-            const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-            seen.push(Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]));
-          } catch {
-            // gone already
-          }
-        }
+        if (event.type === 'output' && event.data.includes('ready')) scan();
       },
     );
+    finished = true;
     expectVerdict(result, 'accepted');
     expect(seen.length).toBeGreaterThan(0);
     for (const uid of seen) expect(uid).toBeGreaterThanOrEqual(UID_BASE);

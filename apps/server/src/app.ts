@@ -15,6 +15,8 @@ import { registerExecutionsModule } from './modules/executions/executions.module
 import type { ProblemTestsPort } from './modules/executions/executions.service.js';
 import type { ExecutionEngine, TerminalManager } from './modules/executions/execution-engine.js';
 import { registerTerminalsModule } from './modules/terminals/terminals.module.js';
+import type { RoomAccess } from './modules/interviews/room-access.js';
+import { registerRoomsModule } from './modules/rooms/rooms.module.js';
 import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
@@ -55,6 +57,8 @@ export interface AppDeps {
   problemTests?: ProblemTestsPort;
   /** Interactive terminal sessions when this host can sandbox; absent: terminals answer "not available". */
   terminals?: TerminalManager;
+  /** Replaces the interviews module's RoomAccess for the room socket (tests drive status changes through it). */
+  roomAccess?: RoomAccess;
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join across proxies. */
@@ -132,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const roomAccess = await registerInterviewsModule(app, { config, db: database.db, audit, mail: deps.mail, now });
 
   await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
-  await registerExecutionsModule(app, {
+  const runs = await registerExecutionsModule(app, {
     config,
     db: database.db,
     redisPrefix: deps.redisPrefix ?? 'isel:',
@@ -150,6 +154,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     logger: app.log,
     ...(deps.terminals ? { terminals: deps.terminals } : {}),
+  });
+  await registerRoomsModule(app, {
+    config,
+    db: database.db,
+    roomAccess: deps.roomAccess ?? roomAccess,
+    runs,
+    sessions,
+    logger: app.log,
+    now,
+    ...(deps.redis ? { redis: deps.redis, redisPrefix: deps.redisPrefix ?? 'isel:' } : {}),
   });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
 

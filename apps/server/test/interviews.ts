@@ -7,8 +7,10 @@ import {
 } from '@interviewselect/contracts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { createInterviewsRepo } from '../src/modules/interviews/interviews.repo.js';
+import type { Db } from '../src/platform/db.js';
 import { csrfHeaders } from './create-test-app.js';
-import type { SignedIn } from './sign-in.js';
+import { createOrgWithMembers, createUser, uniqueEmail, type SignedIn } from './sign-in.js';
 
 /** Creates an interview through the API as `who` (an org member), with sensible defaults. */
 export async function createInterview(
@@ -80,5 +82,19 @@ export async function transition(app: FastifyInstance, who: SignedIn, interviewI
     url: `/api/v1/interviews/${interviewId}/transitions`,
     headers: who.headers,
     payload: { action },
+  });
+}
+
+/** An interview written straight to the database (an org, its interviewer, a candidate; no guests), for tests below the API. */
+export async function insertInterview(db: Db): Promise<string> {
+  const interviewer = await createUser(db, { withPassword: false });
+  const org = await createOrgWithMembers(db, { [interviewer.id]: 'interviewer' });
+  return createInterviewsRepo(db).createInterview({
+    interview: { orgId: org.id, title: 'Inserted interview', durationMinutes: 60, defaultLanguage: 'python' },
+    candidate: { name: 'Cand Idate', email: uniqueEmail('cand'), userId: null },
+    interviewers: [{ userId: interviewer.id, name: interviewer.name }],
+    questions: [],
+    actor: { userId: interviewer.id, name: interviewer.name },
+    at: new Date(),
   });
 }

@@ -207,7 +207,7 @@ describe('compareOutput on large outputs', () => {
     expect(compareOutput(big, withTrailing, whitespace).ok).toBe(true);
     expect(compareOutput(big, withTrailing, float()).ok).toBe(true);
     expect(compareOutput(big, lines.toReversed().join('\n'), unordered).ok).toBe(true);
-  });
+  }, 60_000);
 
   it('finds a difference near the end', () => {
     const changed = big.replace('499999 249999.5', '499999 249999.6');

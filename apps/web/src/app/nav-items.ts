@@ -3,10 +3,12 @@ import type { ComponentType, SVGProps } from 'react';
 import {
   ActivityIcon,
   BookIcon,
+  CalendarIcon,
   CodeIcon,
   HomeIcon,
   LibraryIcon,
   MailIcon,
+  ScorecardIcon,
   SettingsIcon,
   SignInIcon,
   UserPlusIcon,
@@ -32,6 +34,8 @@ const SIGN_IN: NavItem = { kind: 'route', label: 'Sign in', to: '/sign-in', icon
 const SIGN_UP: NavItem = { kind: 'route', label: 'Create account', to: '/sign-up', icon: UserPlusIcon };
 const SETTINGS: NavItem = { kind: 'route', label: 'Settings', to: '/settings', icon: SettingsIcon };
 const RUN_CODE: NavItem = { kind: 'route', label: 'Run code', to: '/run', icon: CodeIcon };
+const MY_INTERVIEWS: NavItem = { kind: 'route', label: 'My interviews', to: '/me/interviews', icon: ScorecardIcon };
+const INTERVIEWS: NavItem = { kind: 'route', label: 'Interviews', to: '/interviews', icon: CalendarIcon };
 const ORGS: NavItem = { kind: 'route', label: 'Organisations', to: '/orgs', icon: UsersIcon };
 const ADMIN_USERS: NavItem = { kind: 'route', label: 'Users', to: '/admin/users', icon: UsersIcon };
 const ADMIN_AUDIT: NavItem = { kind: 'route', label: 'Audit log', to: '/admin/audit', icon: LibraryIcon };
@@ -41,7 +45,9 @@ const API_DOCS: NavItem = { kind: 'document', label: 'API reference', href: '/ap
 
 /** The primary navigation for who is looking, in order. A new section is one line here plus its route. */
 export function navItemsFor({ user, hasDevMailbox }: NavContext): readonly NavItem[] {
-  const items: NavItem[] = user ? [HOME, RUN_CODE, ORGS, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
+  const items: NavItem[] = user ? [HOME, MY_INTERVIEWS, RUN_CODE, ORGS, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
+  // Interviews belong to an organisation: the list is for its members.
+  if (user && user.memberships.length > 0) items.splice(1, 0, INTERVIEWS);
   if (user?.platformRole === 'admin') items.push(ADMIN_USERS, ADMIN_AUDIT, SYSTEM);
   if (hasDevMailbox) items.push(MAILBOX);
   items.push(API_DOCS);

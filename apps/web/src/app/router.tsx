@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../pages/not-found-page';
 import { Layout } from './layout';
+import { PageSkeleton } from './page-skeleton';
 import { RequireAdmin, RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
 
@@ -60,8 +61,35 @@ const CodeRunnerPage = lazy(() =>
   import('../pages/code-runner/code-runner-page').then((m) => ({ default: m.CodeRunnerPage })),
 );
 const MailboxPage = lazy(() => import('../pages/dev/mailbox-page').then((m) => ({ default: m.MailboxPage })));
+const RoomPage = lazy(() => import('../pages/room/room-page').then((m) => ({ default: m.RoomPage })));
+const InterviewsListPage = lazy(() =>
+  import('../pages/interviews/interviews-list-page').then((m) => ({ default: m.InterviewsListPage })),
+);
+const NewInterviewPage = lazy(() =>
+  import('../pages/interviews/new-interview-page').then((m) => ({ default: m.NewInterviewPage })),
+);
+const InterviewDetailPage = lazy(() =>
+  import('../pages/interviews/interview-detail-page').then((m) => ({ default: m.InterviewDetailPage })),
+);
+const EditInterviewPage = lazy(() =>
+  import('../pages/interviews/edit-interview-page').then((m) => ({ default: m.EditInterviewPage })),
+);
+const LobbyPage = lazy(() => import('../pages/interviews/lobby-page').then((m) => ({ default: m.LobbyPage })));
+const MyInterviewsPage = lazy(() =>
+  import('../pages/interviews/my-interviews-page').then((m) => ({ default: m.MyInterviewsPage })),
+);
 
 export const routes: RouteObject[] = [
+  {
+    // The live room is a full-height workspace without the app's navigation; guests (candidates) open it too.
+    path: 'interviews/:interviewId/room',
+    element: (
+      <Suspense fallback={<PageSkeleton />}>
+        <RoomPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError isStandalone />,
+  },
   {
     element: <Layout />,
     errorElement: <RouteError isStandalone />,
@@ -81,6 +109,8 @@ export const routes: RouteObject[] = [
           { path: 'confirm-email', element: <ConfirmEmailPage /> },
           { path: 'dev/mailbox', element: <MailboxPage /> },
           { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+          // The lobby: public, token in the fragment (#…), works signed in or as a guest.
+          { path: 'join', element: <LobbyPage /> },
           {
             // Signed-in only: visitors are sent to /sign-in?next=… and come back here after.
             element: <RequireAuth />,
@@ -97,6 +127,11 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: 'run', element: <CodeRunnerPage /> },
+              { path: 'interviews', element: <InterviewsListPage /> },
+              { path: 'interviews/new', element: <NewInterviewPage /> },
+              { path: 'interviews/:interviewId', element: <InterviewDetailPage /> },
+              { path: 'interviews/:interviewId/edit', element: <EditInterviewPage /> },
+              { path: 'me/interviews', element: <MyInterviewsPage /> },
               { path: 'orgs', element: <OrgsPage /> },
               {
                 path: 'orgs/:orgId',

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { SessionStateSchema } from '@interviewselect/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/create-test-app.js';
+import { insertInterview } from '../../../test/interviews.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
 import { createGuestSessions, type GuestSessions } from './guest-sessions.js';
 
@@ -23,13 +23,16 @@ describe('room guest identity', () => {
     await database.close();
   });
 
+  /** A real interview to bind guests to (guest sessions reference interviews). */
+  const newInterviewId = () => insertInterview(database.db);
+
   const sessionOf = async (cookie: string) =>
     SessionStateSchema.parse(
       (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json(),
     );
 
   it('binds a guest to one interview and one role', async () => {
-    const interviewId = randomUUID();
+    const interviewId = await newInterviewId();
     const token = await guests.start({ interviewId, role: 'candidate', displayName: 'Casey' });
     const state = await sessionOf(`isel_guest=${token}`);
     expect(state.user).toBeNull();
@@ -37,7 +40,7 @@ describe('room guest identity', () => {
   });
 
   it('is not a signed-in user anywhere else', async () => {
-    const token = await guests.start({ interviewId: randomUUID(), role: 'observer', displayName: 'Obi' });
+    const token = await guests.start({ interviewId: await newInterviewId(), role: 'observer', displayName: 'Obi' });
     const res = await app.inject({
       method: 'GET',
       url: '/api/v1/auth/sessions',
@@ -48,7 +51,7 @@ describe('room guest identity', () => {
 
   it('ignores forged, expired and ended guest tokens', async () => {
     expect((await sessionOf('isel_guest=forged-token-forged-token-forged-token')).guest).toBeNull();
-    const interviewId = randomUUID();
+    const interviewId = await newInterviewId();
     const token = await guests.start({ interviewId, role: 'candidate', displayName: 'Eve', ttlMs: 60_000 });
     now = new Date(now.getTime() + 61_000);
     expect((await sessionOf(`isel_guest=${token}`)).guest).toBeNull();

@@ -1,4 +1,11 @@
-import { ExecutionCreatedSchema, ProblemSchema } from '@interviewselect/contracts';
+import {
+  ConsoleEntrySchema,
+  ExecutionCreatedSchema,
+  ProblemSchema,
+  ROOM_KEYS,
+  RoomStateSchema,
+} from '@interviewselect/contracts';
+import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +79,21 @@ describe('executions in a room', () => {
     });
     expect(row).toMatchObject({ userId: null, interviewId: interview.id, orgId, stdout: '42\n', verdict: 'accepted' });
     expect(row?.participantId).toBeTruthy();
+    // Everyone in the room sees it: the shared console of the room document (read back from the edit log).
+    await eventually(async () => {
+      const res = await app.inject({
+        url: `/api/v1/interviews/${interview.id}/state?at=${encodeURIComponent(new Date().toISOString())}`,
+        headers: ivy.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Buffer.from(RoomStateSchema.parse(res.json()).update, 'base64'));
+      const entries = doc
+        .getArray(ROOM_KEYS.console)
+        .toArray()
+        .map((e) => ConsoleEntrySchema.parse(e));
+      expect(entries).toMatchObject([{ executionId: id, status: 'completed', stdout: '42\n', by: 'Cam' }]);
+    });
 
     // The interviewer runs too (as an account, with the same participant bookkeeping).
     expect((await run(ivy.headers, interview.id)).statusCode).toBe(202);

@@ -14,6 +14,7 @@ import { createExecutionsRepo } from './executions.repo.js';
 import { createExecutionMetrics } from './executions.metrics.js';
 import { executionsRoutes } from './executions.routes.js';
 import type { RoomAccess } from '../interviews/room-access.js';
+import type { RoomRun, RoomRunsPort } from '../rooms/room-console.js';
 import { createExecutionsService, noProblemTests, type ProblemTestsPort } from './executions.service.js';
 import { createResultsConsumer } from './results-stream.js';
 import { engineDirectory, offeredLanguages, redisRunnerDirectory } from './runner-directory.js';
@@ -45,7 +46,7 @@ export async function registerExecutionsModule(
     logger: QueueLogger;
     now: () => Date;
   },
-): Promise<void> {
+): Promise<RoomRunsPort> {
   const { config, redis, redisPrefix: prefix, logger, now } = deps;
   const runner = config.runner;
   const isRemote = runner.mode === 'remote';
@@ -56,6 +57,7 @@ export async function registerExecutionsModule(
     : createMemoryExecutionBus();
   const recorder = createExecutionRecorder({ repo, bus, metrics, logger, now });
   const limits = { perUser: runner.ratePerMinute, perOrg: runner.orgRatePerMinute };
+  const roomRunListeners = new Set<(run: RoomRun) => Promise<void>>();
 
   const service = createExecutionsService({
     repo,
@@ -70,6 +72,14 @@ export async function registerExecutionsModule(
     metrics,
     maxQueue: runner.maxQueue,
     now,
+    async announceRoomRun(run) {
+      for (const listener of roomRunListeners) {
+        // The run goes ahead even if the room cannot show it.
+        await listener(run).catch((error: unknown) =>
+          logger.warn({ err: error, executionId: run.executionId }, 'the room could not follow a run'),
+        );
+      }
+    },
   });
 
   const { engine, queue } = deps;
@@ -102,4 +112,11 @@ export async function registerExecutionsModule(
     executions: service,
     ...(deps.roomAccess ? { roomAccess: deps.roomAccess } : {}),
   });
+  return {
+    events: bus,
+    onRoomRun(listener) {
+      roomRunListeners.add(listener);
+      return () => roomRunListeners.delete(listener);
+    },
+  };
 }

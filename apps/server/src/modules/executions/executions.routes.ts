@@ -59,6 +59,7 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
       userId: principal.kind === 'user' ? principal.userId : null,
       participantId: member.participantId,
       orgId: member.orgId,
+      label: member.label,
     };
   }
 

@@ -7,6 +7,7 @@ import type {
   ExecutionSummary,
   LanguageInfo,
 } from '@interviewselect/contracts';
+import type { RoomRun } from '../rooms/room-console.js';
 import type { ExecutionJob, JudgeTest } from './execution-engine.js';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../platform/errors.js';
@@ -51,6 +52,8 @@ export interface Creator {
   userId: string | null;
   participantId: string | null;
   orgId: string | null;
+  /** In a room: the name (or anonymous label) the room shows for the participant. */
+  label?: string;
 }
 
 export function createExecutionsService(deps: {
@@ -64,6 +67,8 @@ export function createExecutionsService(deps: {
   metrics: ExecutionMetrics;
   maxQueue: number;
   now: () => Date;
+  /** Tells the room about a run started in it, before it is queued (so its console misses no event). */
+  announceRoomRun?: (run: RoomRun) => Promise<void>;
 }) {
   const { repo } = deps;
 
@@ -161,6 +166,17 @@ export function createExecutionsService(deps: {
         testsTotal: input.mode === 'run' ? null : judged.tests.length,
         createdAt: deps.now(),
       });
+      if (input.interviewId && deps.announceRoomRun) {
+        await deps.announceRoomRun({
+          executionId: id,
+          interviewId: input.interviewId,
+          participantId: creator.participantId,
+          ...(creator.label ? { label: creator.label } : {}),
+          mode: input.mode,
+          language: input.language,
+          at: deps.now(),
+        });
+      }
       const job: ExecutionJob = {
         id,
         language: input.language,

@@ -15,6 +15,8 @@ import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { createInterview, createLink, joinAsGuest, transition } from '../../../test/interviews.js';
 import {
   createOrgWithMembers,
+  createUser,
+  signIn,
   signedInUser,
   testRedisDeps,
   uniqueEmail,
@@ -208,24 +210,26 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
   });
 
   it('lists with filters, sort and pagination, only for members of the org', async () => {
-    const listOrg = await createOrgWithMembers(
-      database.db,
-      { [ivy.user.id]: 'owner', [ian.user.id]: 'interviewer' },
-      'List Co',
-    );
+    // Fresh accounts signed in after joining the org (a cached session would not know the membership yet).
+    const [lena, leo] = await Promise.all([
+      createUser(database.db, { name: 'Lena Lister' }),
+      createUser(database.db, { name: 'Leo Second' }),
+    ]);
+    const listOrg = await createOrgWithMembers(database.db, { [lena.id]: 'owner', [leo.id]: 'interviewer' }, 'List Co');
+    const lister: SignedIn = { user: lena, headers: await signIn(app, lena.email) };
     const mk = (title: string, plannedStart: string | null, email: string, co: string[] = []) =>
-      createInterview(app, ivy, listOrg.id, {
+      createInterview(app, lister, listOrg.id, {
         title,
         plannedStart,
         candidate: { name: title, email },
         coInterviewerIds: co,
       });
-    const a = await mk('Alpha', '2026-12-01T09:00:00Z', 'alpha@example.test', [ian.user.id]);
+    const a = await mk('Alpha', '2026-12-01T09:00:00Z', 'alpha@example.test', [leo.id]);
     await mk('Bravo', '2026-12-05T09:00:00Z', 'bravo@example.test');
     await mk('Charlie', null, 'charlie@example.test');
-    await transition(app, ivy, a.id, 'cancel');
+    await transition(app, lister, a.id, 'cancel');
     const list = async (query: string) => {
-      const res = await call('GET', `/api/v1/interviews?orgId=${listOrg.id}&${query}`, ivy.headers);
+      const res = await call('GET', `/api/v1/interviews?orgId=${listOrg.id}&${query}`, lister.headers);
       expect(res.statusCode, res.body).toBe(200);
       return InterviewListSchema.parse(res.json());
     };
@@ -236,7 +240,7 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
       'Charlie',
     ]);
     expect((await list('status=cancelled')).items.map((i) => i.title)).toEqual(['Alpha']);
-    expect((await list(`interviewerId=${ian.user.id}`)).items.map((i) => i.title)).toEqual(['Alpha']);
+    expect((await list(`interviewerId=${leo.id}`)).items.map((i) => i.title)).toEqual(['Alpha']);
     expect((await list('candidate=brav')).items.map((i) => i.title)).toEqual(['Bravo']);
     expect((await list('candidate=%25')).items).toEqual([]);
     expect((await list('from=2026-12-02T00:00:00Z&to=2026-12-31T00:00:00Z')).items.map((i) => i.title)).toEqual([
@@ -245,9 +249,11 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
     const page2 = await list('pageSize=2&page=2&sort=title&order=asc');
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page2.items.map((i) => i.title)).toEqual(['Charlie']);
-    expect(page2.items[0]?.interviewerNames).toEqual(['Ivy Interviewer']);
+    expect(page2.items[0]?.interviewerNames).toEqual(['Lena Lister']);
     expect((await call('GET', `/api/v1/interviews?orgId=${listOrg.id}`, oscar.headers)).statusCode).toBe(403);
-    expect((await call('GET', `/api/v1/interviews?orgId=${listOrg.id}&status=nope`, ivy.headers)).statusCode).toBe(400);
+    expect((await call('GET', `/api/v1/interviews?orgId=${listOrg.id}&status=nope`, lister.headers)).statusCode).toBe(
+      400,
+    );
     expect(otherOrg.id).not.toBe(listOrg.id);
   });
 

@@ -91,6 +91,13 @@ describe('/api/v1/orgs', () => {
         (await call('POST', '/api/v1/orgs', outsider, { name: 'Unicorn labs inc' })).json(),
       );
       expect(again.slug).toBe('unicorn-labs-inc-2');
+      // A first organisation becomes the session's active one; a second one does not take over.
+      const state = async (who: typeof owner) =>
+        SessionStateSchema.parse((await call('GET', '/api/v1/auth/session', who)).json());
+      expect((await state(outsider)).user?.activeOrgId).toBe(again.id);
+      const second = OrgSchema.parse((await call('POST', '/api/v1/orgs', outsider, { name: 'Second Co' })).json());
+      expect((await state(outsider)).user?.activeOrgId).toBe(again.id);
+      expect(second.id).not.toBe(again.id);
     });
 
     it('refuses anonymous callers with 401', async () => {

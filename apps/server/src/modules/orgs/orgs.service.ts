@@ -88,6 +88,8 @@ export function createOrgsService(deps: { repo: OrgsRepo; sessions: SessionAcces
         const suffix = i === 1 ? '' : i < SLUG_ATTEMPTS ? `-${i}` : `-${crypto.randomUUID().slice(0, 8)}`;
         const org = await repo.createWithOwner({ name, slug: `${base}${suffix}` }, actor.userId);
         if (!org) continue;
+        // Someone's first organisation becomes the one they work in.
+        if (!actor.activeOrgId) await sessions.setActiveOrg(actor.sessionId, org.id);
         await sessions.refreshUser(actor.userId);
         await audit.record({
           action: 'org.created',

@@ -349,6 +349,15 @@ const MATRIX: Record<string, Row> = {
     expect: allowOnly('guest', 'interviewerA'),
     request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/room` }),
   },
+  // A room's history (rooms module): the organisation's members only, never the candidate or guests
+  'GET /api/v1/interviews/{interviewId}/timeline': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/timeline` }),
+  },
+  'GET /api/v1/interviews/{interviewId}/state': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/state?at=2026-01-01T00:00:00.000Z` }),
+  },
   'GET /api/v1/me/interviews': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/me/interviews' }) },
   'POST /api/v1/room-links/lookup': {
     expect: PUBLIC,
@@ -362,6 +371,24 @@ const MATRIX: Record<string, Row> = {
     }),
   },
 };
+
+/** The HTTP status a WebSocket upgrade gets from this app's own origin (101 when accepted). */
+function upgradeStatus(port: number, path: string, cookie = ''): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, {
+      headers: { origin: `http://127.0.0.1:${port}`, cookie },
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    ws.on('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.on('error', () => undefined);
+  });
+}
 
 describe('authorisation matrix', () => {
   let database: TestDatabase;
@@ -538,22 +565,23 @@ describe('authorisation matrix', () => {
     const actual = {} as Expected;
     for (const kind of KINDS) {
       const caller = await newCaller(kind);
-      const status = await new Promise<number>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/terminals/ws?language=python`, {
-          headers: { origin: `http://127.0.0.1:${port}`, cookie: caller.headers.cookie ?? '' },
-        });
-        ws.on('unexpected-response', (_req, res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
-        ws.on('open', () => {
-          ws.terminate();
-          resolve(101);
-        });
-        ws.on('error', () => undefined);
-      });
+      const status = await upgradeStatus(port, '/api/v1/terminals/ws?language=python', caller.headers.cookie);
       actual[kind] = status === 401 || status === 403 ? 'deny' : 'allow';
     }
     expect(actual).toEqual(SIGNED_IN);
+  });
+
+  // The room socket admits anyone signed in or holding a guest cookie; each document is then authorised
+  // by the room's own rules (rooms.socket.int.test.ts tries every refusal).
+  it('WS /ws (room socket upgrade)', async () => {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const actual = {} as Expected;
+    for (const kind of KINDS) {
+      const caller = await newCaller(kind);
+      const status = await upgradeStatus(port, '/ws', caller.headers.cookie);
+      actual[kind] = status === 401 || status === 403 ? 'deny' : 'allow';
+    }
+    expect(actual).toEqual(allowOnly(...KINDS.filter((k) => k !== 'anonymous')));
   });
 });

@@ -26,7 +26,8 @@ export function allowedOrigin(origin: string | undefined, host: string | undefin
   return host !== undefined && origin === `${config.isHttps ? 'https' : 'http'}://${host}`;
 }
 
-function rejectUpgrade(socket: Duplex, code: ErrorCode, detail: string): void {
+/** Answers a refused WebSocket upgrade with a problem+json body (terminals and the room socket). */
+export function rejectUpgrade(socket: Duplex, code: ErrorCode, detail: string): void {
   const status = ERROR_CODES[code];
   const body = JSON.stringify({
     type: `https://interviewselect.dev/problems/${code.replace('.', '/')}`,

@@ -120,8 +120,11 @@ describe.each(adapters)('job queue on $label', (adapter) => {
     expect(t3 - t2).toBeGreaterThanOrEqual(160);
     const dead = (await queue.listDeadLettered(20)).find((d) => d.jobId === jobId);
     expect(dead).toMatchObject({ name: 'test.flaky', payload: { id: 'x' }, attempts: 3, lastError: 'boom 3' });
+    // Nothing of it is left to run (an earlier test's job may finish meanwhile, so the count may only drop).
     const after = await queue.counts();
-    expect(after.active + after.waiting + after.delayed).toBe(before.active + before.waiting + before.delayed);
+    expect(after.active + after.waiting + after.delayed).toBeLessThanOrEqual(
+      before.active + before.waiting + before.delayed,
+    );
   });
 
   it('does not run a delayed job before its time and runs it shortly after', async () => {

@@ -1,0 +1,206 @@
+/**
+ * The room server: one Hocuspocus instance with the hooks that make it ours.
+ *
+ * Lifecycle of a connection to a room document (`interview:<id>` or
+ * `interview:<id>:private`):
+ *   1. the socket is authenticated from its cookies before the upgrade
+ *      (room-socket.ts) and carries the principal in its context;
+ *   2. onAuthenticate resolves the principal's place in that interview and
+ *      asks the policy: the private document needs `room.private`, writing
+ *      needs `room.write` and the lifecycle's memberCanWrite; a candidate
+ *      before the start is refused;
+ *   3. the document loads from its latest snapshot plus later updates;
+ *   4. every change, whoever made it, is appended to the edit log; a client's
+ *      acknowledgement waits for the commit (GatedSocket); updates that came
+ *      from another node through Redis are that node's to log;
+ *   5. client updates touching chat or console are dropped (server-written),
+ *      awareness is rewritten to the member's label, stateless messages
+ *      (chat, signals, language) go through room-messages.ts.
+ * Joins and leaves of the public document are timeline events.
+ */
+import { Hocuspocus, isTransactionOrigin, type Connection, type Extension } from '@hocuspocus/server';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { parseDocumentName } from '@interviewselect/contracts';
+import type { Redis } from 'ioredis';
+import * as Y from 'yjs';
+import { memberMayEnter, type RoomAccess } from '../interviews/room-access.js';
+import { can } from '../policy/policy.js';
+import { GatedSocket } from './gated-socket.js';
+import {
+  contextOf,
+  memberWrites,
+  sendServerMessage,
+  type MemberContext,
+  type RoomContext,
+  type ServerChangeContext,
+} from './room-context.js';
+import { handleRoomMessage } from './room-messages.js';
+import { sanitizeAwareness, touchesServerKeys, updateOfFrame } from './room-guard.js';
+import type { RoomLog, RoomLogLogger } from './room-log.js';
+import type { RoomsRepo } from './rooms.repo.js';
+
+/**
+ * extension-redis without its store lock: the log is written per update
+ * (every node logs its own clients' updates), nothing runs in
+ * onStoreDocument, so the lock would only cost Redis round trips.
+ */
+class RoomRedisExtension extends RedisExtension {
+  override async onStoreDocument(): Promise<void> {}
+  override async afterStoreDocument(): Promise<void> {}
+}
+
+/** A refusal Hocuspocus reports to the client as "permission denied" with this reason (no stack, no log). */
+class RoomRefusal extends Error {
+  constructor(readonly reason: string) {
+    super();
+  }
+}
+
+export interface RoomCollabDeps {
+  roomAccess: RoomAccess;
+  log: RoomLog;
+  repo: RoomsRepo;
+  logger: RoomLogLogger;
+  now: () => Date;
+  /** Scale-out: Redis connection and key prefix; absent = this process is the only node. */
+  redis?: { connection: Redis; prefix: string };
+}
+
+/** Builds the Hocuspocus instance; the module attaches it to the HTTP server (bench can build its own). */
+export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> {
+  const { roomAccess, log, repo, logger, now } = deps;
+  /** Connections whose current frame was refused: readOnly is raised for that one frame only. */
+  const refusedFrame = new WeakSet<Connection>();
+
+  const recordPresence = (ctx: MemberContext, kind: 'join' | 'leave') => {
+    if (ctx.kind !== 'room') return;
+    repo
+      .insertEvent({
+        interviewId: ctx.member.interviewId,
+        at: now(),
+        kind,
+        participantId: ctx.member.participantId,
+        label: ctx.member.label,
+        detail: { role: ctx.member.role },
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'could not record a room join/leave'));
+  };
+
+  const extensions: Extension[] = [];
+  if (deps.redis) {
+    extensions.push(
+      new RoomRedisExtension({
+        redis: deps.redis.connection,
+        prefix: `${deps.redis.prefix}room`,
+        disconnectDelay: 300,
+      }),
+    );
+  }
+
+  return new Hocuspocus<RoomContext>({
+    name: 'interviewselect-rooms',
+    quiet: true,
+    extensions,
+
+    async onAuthenticate({ documentName, context, connectionConfig }) {
+      const parsed = parseDocumentName(documentName);
+      if (!parsed) throw new RoomRefusal('room.not_found');
+      const principal = context.principal;
+      const member = await roomAccess.resolveMember(principal, parsed.interviewId);
+      const resource = member ? { roomRole: member.role, interviewId: parsed.interviewId } : {};
+      if (!member || !can(principal, 'room.join', resource)) throw new RoomRefusal('auth.forbidden');
+      if (parsed.kind === 'private' && !can(principal, 'room.private', resource)) {
+        throw new RoomRefusal('auth.forbidden');
+      }
+      if (!memberMayEnter(member)) throw new RoomRefusal('room.not_started');
+      connectionConfig.readOnly = !memberWrites(principal, member);
+      return { member, kind: parsed.kind } satisfies Partial<RoomContext>;
+    },
+
+    async connected({ connection }) {
+      const ctx = contextOf(connection);
+      if (ctx) recordPresence(ctx, 'join');
+    },
+
+    async onDisconnect({ context }) {
+      if (context.member && context.kind) recordPresence(context as MemberContext, 'leave');
+    },
+
+    async onLoadDocument({ documentName, document }) {
+      const parsed = parseDocumentName(documentName);
+      if (!parsed) throw new RoomRefusal('room.not_found');
+      Y.applyUpdate(document, await log.load(parsed.interviewId, parsed.kind));
+    },
+
+    async afterLoadDocument({ documentName, document }) {
+      const parsed = parseDocumentName(documentName);
+      if (!parsed) return;
+      // Registered after loading, so the loaded state itself is not logged again.
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+        const connection = isTransactionOrigin(origin) && origin.source === 'connection' ? origin.connection : null;
+        const actor = connection
+          ? (contextOf(connection)?.member.participantId ?? null)
+          : isTransactionOrigin(origin) && origin.source === 'local'
+            ? ((origin.context as ServerChangeContext | undefined)?.actor ?? null)
+            : null;
+        const committed = log.append(parsed.interviewId, parsed.kind, { at: now(), actor, update });
+        if (connection?.webSocket instanceof GatedSocket) connection.webSocket.hold(committed);
+      });
+    },
+
+    async beforeUnloadDocument({ documentName }) {
+      const parsed = parseDocumentName(documentName);
+      if (parsed) await log.flush(parsed.interviewId, parsed.kind);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      const parsed = parseDocumentName(documentName);
+      if (!parsed) return;
+      await log.snapshot(parsed.interviewId, parsed.kind);
+      await log.release(parsed.interviewId, parsed.kind);
+    },
+
+    async beforeHandleMessage({ connection, document, update: frame }) {
+      const ctx = contextOf(connection);
+      if (!ctx || ctx.kind !== 'room' || connection.readOnly) return;
+      const update = updateOfFrame(frame);
+      if (update && touchesServerKeys(document, update)) {
+        // Dropped like a read-only client's update (Hocuspocus answers "not saved"), for this frame only.
+        refusedFrame.add(connection);
+        connection.readOnly = true;
+        sendServerMessage(connection, { type: 'error', message: 'Chat and console are written by the server only.' });
+      }
+    },
+
+    async afterHandleMessage({ connection }) {
+      if (!refusedFrame.delete(connection)) return;
+      const ctx = contextOf(connection);
+      connection.readOnly = !ctx || !memberWrites(ctx.principal, ctx.member);
+    },
+
+    async beforeHandleAwareness({ connection, document, states }) {
+      const ctx = connection ? contextOf(connection) : null;
+      if (!connection) return;
+      const others = new Set<number>();
+      for (const [other, entry] of document.connections)
+        if (other !== connection) for (const c of entry.clients as Set<number>) others.add(c);
+      for (const [clientId, state] of states) {
+        // Another connection's presence cannot be set or cleared; an empty state carries nothing.
+        if (!ctx || others.has(clientId) || Object.keys(state).length === 0) {
+          states.delete(clientId);
+          continue;
+        }
+        const clean = sanitizeAwareness(state, ctx.member);
+        if (clean) states.set(clientId, clean);
+        else states.delete(clientId);
+      }
+    },
+
+    async onStateless({ connection, document, payload }) {
+      const ctx = contextOf(connection);
+      if (!ctx) return;
+      await handleRoomMessage({ connection, document, ctx, payload, repo, logger, now });
+    },
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * The shared countdown. Its state lives in the room document's timer map
+ * (ROOM_KEYS.timer), written by the interviewer who starts, pauses, resumes
+ * or ends the interview, so everyone computes the same remaining time:
+ * remaining = duration − (now − startedAt − pausedTotal − current pause).
+ */
+export interface TimerState {
+  startedAt: number;
+  durationMs: number;
+  /** When the current pause began (null while running). */
+  pausedAt: number | null;
+  pausedTotalMs: number;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The timer map's JSON as a TimerState, or null while it has not been started. */
+export function readTimer(json: Record<string, unknown>): TimerState | null {
+  const { startedAt, durationMs, pausedAt, pausedTotalMs } = json;
+  if (!isNumber(startedAt) || !isNumber(durationMs)) return null;
+  return {
+    startedAt,
+    durationMs,
+    pausedAt: isNumber(pausedAt) ? pausedAt : null,
+    pausedTotalMs: isNumber(pausedTotalMs) ? pausedTotalMs : 0,
+  };
+}
+
+export function elapsedMs(timer: TimerState, now: number): number {
+  const end = timer.pausedAt ?? now;
+  return Math.max(0, end - timer.startedAt - timer.pausedTotalMs);
+}
+
+/** Negative once the interview runs over its planned duration. */
+export function remainingMs(timer: TimerState, now: number): number {
+  return timer.durationMs - elapsedMs(timer, now);
+}
+
+/** "45:00", "1:05:09"; overtime reads "+02:10". Rounded up, so the clock shows 00:00 only at the end. */
+export function formatClock(ms: number): string {
+  const isOver = ms < 0;
+  const total = isOver ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const mm = String(minutes).padStart(2, '0');
+  const ss = String(seconds).padStart(2, '0');
+  const clock = hours > 0 ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
+  return isOver ? `+${clock}` : clock;
+}
+
+/** "12 minutes left", "1 minute over": what a screen reader hears (not every second). */
+export function describeRemaining(ms: number): string {
+  const minutes = Math.ceil(Math.abs(ms) / 60_000);
+  const unit = minutes === 1 ? 'minute' : 'minutes';
+  return ms < 0 ? `${minutes} ${unit} over` : `${minutes} ${unit} left`;
+}
+
+export type TimerAction = 'start' | 'pause' | 'resume' | 'end';
+
+/**
+ * The keys to write into the timer map after a lifecycle action succeeded.
+ * Starting twice keeps the first start; ending freezes the clock.
+ */
+export function timerUpdate(
+  action: TimerAction,
+  timer: TimerState | null,
+  now: number,
+  durationMs: number,
+): Partial<TimerState> {
+  switch (action) {
+    case 'start':
+      return timer ? {} : { startedAt: now, durationMs, pausedAt: null, pausedTotalMs: 0 };
+    case 'pause':
+    case 'end':
+      return timer && timer.pausedAt === null ? { pausedAt: now } : {};
+    case 'resume':
+      return timer && timer.pausedAt !== null
+        ? { pausedAt: null, pausedTotalMs: timer.pausedTotalMs + Math.max(0, now - timer.pausedAt) }
+        : {};
+  }
+}
