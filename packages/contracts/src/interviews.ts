@@ -266,7 +266,14 @@ export const RoomInfoSchema = z.object({
   startedAt: z.iso.datetime().nullable(),
   defaultLanguage: LanguageIdSchema,
   options: InterviewOptionsSchema,
-  me: z.object({ participantId: z.string(), role: RoomRoleSchema, label: z.string(), canWrite: z.boolean() }),
+  me: z.object({
+    participantId: z.string(),
+    role: RoomRoleSchema,
+    label: z.string(),
+    canWrite: z.boolean(),
+    /** Start, pause, resume and end: the interview's interviewers with an account of the organisation. */
+    canControl: z.boolean(),
+  }),
   participants: z.array(RoomParticipantSchema),
   /** Interviewer notes on questions are present only for interviewers. */
   questions: z.array(InterviewQuestionSchema),

@@ -301,7 +301,7 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
       const info = await call('GET', `/api/v1/interviews/${interview.id}/room`, guest);
       expect(info.statusCode, info.body).toBe(200);
       const room = RoomInfoSchema.parse(info.json());
-      expect(room.me).toMatchObject({ role: 'candidate', label: 'Casey C.', canWrite: false });
+      expect(room.me).toMatchObject({ role: 'candidate', label: 'Casey C.', canWrite: false, canControl: false });
       expect(room.questions[0]).not.toHaveProperty('interviewerNotes');
       expect(info.body).not.toContain('Expect O(n).');
       // The guest is bound to this interview only: no management routes, no other interview.
@@ -322,7 +322,18 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
       const asInterviewer = RoomInfoSchema.parse(
         (await call('GET', `/api/v1/interviews/${interview.id}/room`, ivy.headers)).json(),
       );
-      expect(asInterviewer.me).toMatchObject({ role: 'interviewer', canWrite: true });
+      expect(asInterviewer.me).toMatchObject({ role: 'interviewer', canWrite: true, canControl: true });
+      // An interviewer who joined through a link (no account) writes and reads notes, but does not run the lifecycle.
+      const guestInterviewer = await joinAsGuest(
+        app,
+        (await createLink(app, ivy, interview.id, 'interviewer')).token,
+        'Gil',
+      );
+      const asGuestInterviewer = RoomInfoSchema.parse(
+        (await call('GET', `/api/v1/interviews/${interview.id}/room`, guestInterviewer)).json(),
+      );
+      expect(asGuestInterviewer.me).toMatchObject({ role: 'interviewer', canWrite: true, canControl: false });
+      expect(asGuestInterviewer.questions[0]?.interviewerNotes).toBe('Expect O(n).');
       expect(asInterviewer.questions[0]?.interviewerNotes).toBe('Expect O(n).');
       expect(asInterviewer.participants.map((p) => `${p.role}:${p.label}`)).toEqual([
         'candidate:Casey C.',

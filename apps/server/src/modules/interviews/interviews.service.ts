@@ -381,6 +381,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
           role: member.role,
           label: member.label,
           canWrite: can(principal, 'room.write', resource) && memberCanWrite(member),
+          canControl: principal.kind === 'user' && can(principal, 'interview.run', resource),
         },
         participants: agg.participants.map((p) => ({
           id: p.id,

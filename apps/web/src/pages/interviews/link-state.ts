@@ -42,6 +42,7 @@ export const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
 
 export const ROLE_HINTS: Record<RoomRole, string> = {
   candidate: 'For the person being interviewed. They wait in the lobby until an interviewer starts.',
-  interviewer: 'For someone outside the organisation who interviews with you. They can start the interview.',
+  interviewer:
+    'For someone outside the organisation who interviews with you: they see the notes and can write; starting and ending stay with your organisation’s interviewers.',
   observer: 'For someone who watches without typing, such as a trainee interviewer.',
 };

@@ -24,7 +24,7 @@ const roomInfo = (overrides: Record<string, unknown> = {}) => ({
   startedAt: null,
   defaultLanguage: 'python',
   options: { anonymous: true, recordingAllowed: false, integritySignals: true },
-  me: { participantId: 'p-cand', role: 'candidate', label: 'Candidate', canWrite: false },
+  me: { participantId: 'p-cand', role: 'candidate', label: 'Candidate', canWrite: false, canControl: false },
   participants: [{ id: 'p-cand', role: 'candidate', label: 'Candidate' }],
   questions: [],
   ...overrides,

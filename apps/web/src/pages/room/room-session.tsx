@@ -134,7 +134,7 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
         plannedMs={info.durationMinutes * 60_000}
         isRecording={false}
         people={people}
-        actions={availableActions(me.role, status)}
+        actions={me.canControl ? availableActions(me.role, status) : []}
         pendingAction={lifecycle.pendingAction ?? null}
         onAction={lifecycle.perform}
       />
