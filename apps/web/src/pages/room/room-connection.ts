@@ -71,8 +71,16 @@ const IDLE: RoomConnectionState = {
   unsyncedChanges: 0,
 };
 
-export function roomSocketUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ROOM_WS_PATH}`;
+/**
+ * The room socket's URL. The interview id rides in the query only so that a
+ * load balancer can send a room's people to the same node (hash on `room`);
+ * the server authorises each document on its own.
+ */
+export function roomSocketUrl(
+  interviewId: string,
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ROOM_WS_PATH}?room=${encodeURIComponent(interviewId)}`;
 }
 
 export function parseServerMessage(payload: string): RoomServerMessage | null {
@@ -96,7 +104,7 @@ export function createRoomConnectionStore(options: RoomConnectionOptions): RoomC
   }
 
   function open(): () => void {
-    const socket = new HocuspocusProviderWebsocket({ url: options.url ?? roomSocketUrl() });
+    const socket = new HocuspocusProviderWebsocket({ url: options.url ?? roomSocketUrl(options.interviewId) });
     const doc = new Y.Doc();
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
