@@ -96,7 +96,8 @@ export async function startServer(
   );
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 60_000;
+  // Migrations and the first seeding of the problem library take a while on a busy CI machine.
+  const deadline = Date.now() + 110_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`server exited with ${child.exitCode} before becoming ready:\n${output}`);

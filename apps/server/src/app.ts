@@ -17,6 +17,8 @@ import type { ExecutionEngine, TerminalManager } from './modules/executions/exec
 import { registerTerminalsModule } from './modules/terminals/terminals.module.js';
 import type { RoomAccess } from './modules/interviews/room-access.js';
 import { registerRoomsModule } from './modules/rooms/rooms.module.js';
+import { createProblemTestsPort } from './modules/questions/problem-tests.js';
+import { registerQuestionsModule } from './modules/questions/questions.module.js';
 import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
@@ -53,7 +55,7 @@ export interface AppDeps {
   queue?: JobQueue;
   /** The sandbox engine when this process runs code (RUNNER_MODE=embedded); absent: no code execution here. */
   engine?: ExecutionEngine;
-  /** The question bank's tests of a problem version; until issue #6 none is known. */
+  /** The question bank's tests of a problem version; default: the questions module's (tests may replace it). */
   problemTests?: ProblemTestsPort;
   /** Interactive terminal sessions when this host can sandbox; absent: terminals answer "not available". */
   terminals?: TerminalManager;
@@ -146,9 +148,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.queue ? { queue: deps.queue } : {}),
     ...(deps.engine ? { engine: deps.engine } : {}),
     ...(deps.redis ? { redis: deps.redis } : {}),
-    ...(deps.problemTests ? { problemTests: deps.problemTests } : {}),
+    problemTests: deps.problemTests ?? createProblemTestsPort(database.db),
     roomAccess,
   });
+  await registerQuestionsModule(app, { db: database.db, runner: runs.executions, logger: app.log, now });
   await registerTerminalsModule(app, {
     config,
     sessions,

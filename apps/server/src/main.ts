@@ -1,6 +1,6 @@
 /**
  * Process entry: load config → open database → migrate → seed demo data on
- * first run → build the app → listen → on SIGTERM/SIGINT drain and exit 0.
+ * first run → seed the public problem library → build the app → listen → on SIGTERM/SIGINT drain and exit 0.
  * This is the only file (with cli/) that reads process.env or prints to the console.
  */
 import closeWithGrace from 'close-with-grace';
@@ -9,6 +9,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoAccountsFile, seedDemo, type DemoAccount } from './modules/demo/demo.seed.js';
 import { createMailRepo } from './modules/mail/mail.repo.js';
+import { seedLibrary } from './modules/questions/questions-library.js';
 import { createMailService, createMailTransport, mailSendJob } from './modules/mail/mail.service.js';
 import { startEmbeddedEngine } from './modules/executions/embedded-engine.js';
 import { startTerminals } from './modules/terminals/start-terminals.js';
@@ -66,6 +67,9 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config);
   logger.info({ applied, database: database.kind }, 'migrations applied');
+  const library = await seedLibrary(database);
+  for (const bad of library.invalid) logger.error(bad, 'library problem skipped: not a valid package');
+  logger.info({ ...library, invalid: library.invalid.length }, 'problem library seeded');
 
   const queue = createQueue({ config, db: database.db, logger });
   const mailTransport = createMailTransport(config.mail);

@@ -36,6 +36,12 @@ export const ERROR_CODES = {
   /** The invite link expired, was revoked, or was already used (single use). */
   'interview.link_inactive': 410,
   'execution.unavailable': 503,
+  /** A slug is already used by another problem of the same owner (the public library or one organisation). */
+  'problem.slug_taken': 409,
+  /** The problem cannot be published as it is (e.g. a coding problem without tests or reference solutions). */
+  'problem.not_publishable': 422,
+  /** Archived problems and published versions cannot be changed. */
+  'problem.locked': 409,
   /** The code runner's queue is full; retry after the Retry-After seconds. */
   'execution.busy': 503,
   /** Too many executions by this user or organisation in the last minute. */

@@ -11,3 +11,4 @@ export * from './executions.js';
 export * from './terminals.js';
 export * from './interviews.js';
 export * from './room.js';
+export * from './questions.js';

@@ -8,3 +8,4 @@ export * from '../modules/auth/auth.tables.js';
 export * from '../modules/executions/executions.tables.js';
 export * from '../modules/interviews/interviews.tables.js';
 export * from '../modules/rooms/rooms.tables.js';
+export * from '../modules/questions/questions.tables.js';

@@ -78,6 +78,21 @@ const LobbyPage = lazy(() => import('../pages/interviews/lobby-page').then((m) =
 const MyInterviewsPage = lazy(() =>
   import('../pages/interviews/my-interviews-page').then((m) => ({ default: m.MyInterviewsPage })),
 );
+const QuestionsLibraryPage = lazy(() =>
+  import('../pages/questions/questions-library-page').then((m) => ({ default: m.QuestionsLibraryPage })),
+);
+const ProblemDetailPage = lazy(() =>
+  import('../pages/questions/problem-detail-page').then((m) => ({ default: m.ProblemDetailPage })),
+);
+const NewProblemPage = lazy(() =>
+  import('../pages/questions/problem-editor-page').then((m) => ({ default: m.NewProblemPage })),
+);
+const EditProblemPage = lazy(() =>
+  import('../pages/questions/problem-editor-page').then((m) => ({ default: m.EditProblemPage })),
+);
+const ImportProblemPage = lazy(() =>
+  import('../pages/questions/import-problem-page').then((m) => ({ default: m.ImportProblemPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -132,6 +147,11 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId', element: <InterviewDetailPage /> },
               { path: 'interviews/:interviewId/edit', element: <EditInterviewPage /> },
               { path: 'me/interviews', element: <MyInterviewsPage /> },
+              { path: 'questions', element: <QuestionsLibraryPage /> },
+              { path: 'questions/new', element: <NewProblemPage /> },
+              { path: 'questions/import', element: <ImportProblemPage /> },
+              { path: 'questions/:problemId', element: <ProblemDetailPage /> },
+              { path: 'questions/:problemId/edit', element: <EditProblemPage /> },
               { path: 'orgs', element: <OrgsPage /> },
               {
                 path: 'orgs/:orgId',

@@ -15,7 +15,12 @@ import { createExecutionMetrics } from './executions.metrics.js';
 import { executionsRoutes } from './executions.routes.js';
 import type { RoomAccess } from '../interviews/room-access.js';
 import type { RoomRun, RoomRunsPort } from '../rooms/room-console.js';
-import { createExecutionsService, noProblemTests, type ProblemTestsPort } from './executions.service.js';
+import {
+  createExecutionsService,
+  noProblemTests,
+  type ExecutionsService,
+  type ProblemTestsPort,
+} from './executions.service.js';
 import { createResultsConsumer } from './results-stream.js';
 import { engineDirectory, offeredLanguages, redisRunnerDirectory } from './runner-directory.js';
 
@@ -46,7 +51,7 @@ export async function registerExecutionsModule(
     logger: QueueLogger;
     now: () => Date;
   },
-): Promise<RoomRunsPort> {
+): Promise<RoomRunsPort & { executions: ExecutionsService }> {
   const { config, redis, redisPrefix: prefix, logger, now } = deps;
   const runner = config.runner;
   const isRemote = runner.mode === 'remote';
@@ -113,6 +118,8 @@ export async function registerExecutionsModule(
     ...(deps.roomAccess ? { roomAccess: deps.roomAccess } : {}),
   });
   return {
+    /** The service itself, for the question bank's verification runs. */
+    executions: service,
     events: bus,
     onRoomRun(listener) {
       roomRunListeners.add(listener);

@@ -3,6 +3,7 @@ import { boolean, check, index, integer, pgTable, primaryKey, real, text, timest
 import { createdAt, idColumn } from '../../db/columns.js';
 import { interviewParticipants, interviews } from '../interviews/interviews.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
+import { problemVersions } from '../questions/questions.tables.js';
 import { users } from '../users/users.tables.js';
 
 export const EXECUTION_MODES = ['run', 'test', 'submit'] as const;
@@ -22,8 +23,8 @@ export const executions = pgTable(
     participantId: uuid('participant_id').references(() => interviewParticipants.id, { onDelete: 'set null' }),
     orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'set null' }),
     interviewId: uuid('interview_id').references(() => interviews.id, { onDelete: 'set null' }),
-    // TODO(#6): foreign key once the question bank adds problem_versions.
-    problemVersionId: uuid('problem_version_id'),
+    /** The question bank version it was judged against (kept when the problem gets newer versions). */
+    problemVersionId: uuid('problem_version_id').references(() => problemVersions.id, { onDelete: 'set null' }),
     mode: text('mode', { enum: EXECUTION_MODES }).notNull(),
     language: text('language').notNull(),
     languageVersion: text('language_version'),
@@ -53,6 +54,9 @@ export const executions = pgTable(
     check('executions_status_check', sql`${t.status} in ('pending', 'running', 'completed', 'failed')`),
     index('executions_user_created_idx').on(t.userId, t.createdAt.desc()),
     index('executions_status_created_idx').on(t.status, t.createdAt),
+    index('executions_problem_version_idx')
+      .on(t.problemVersionId)
+      .where(sql`${t.problemVersionId} is not null`),
     index('executions_org_created_idx')
       .on(t.orgId, t.createdAt)
       .where(sql`${t.orgId} is not null`),

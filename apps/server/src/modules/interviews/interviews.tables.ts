@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from '../../db/columns.js';
 import { orgs } from '../orgs/orgs.tables.js';
+import { problemVersions } from '../questions/questions.tables.js';
 import { citext, users } from '../users/users.tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -101,9 +102,16 @@ export const interviewQuestions = pgTable(
     title: text('title').notNull(),
     prompt: text('prompt').notNull(),
     interviewerNotes: text('interviewer_notes').notNull().default(''),
+    /** The question bank version asked (null for free-form questions); kept when the problem gets newer versions. */
+    problemVersionId: uuid('problem_version_id').references(() => problemVersions.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('interview_questions_position_idx').on(t.interviewId, t.position)],
+  (t) => [
+    uniqueIndex('interview_questions_position_idx').on(t.interviewId, t.position),
+    index('interview_questions_problem_version_idx')
+      .on(t.problemVersionId)
+      .where(sql`${t.problemVersionId} is not null`),
+  ],
 );
 
 /** Every lifecycle change, with who and when (append-only). */

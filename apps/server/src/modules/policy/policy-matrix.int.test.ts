@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
+import { ProblemPackageSchema } from '@interviewselect/contracts';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { mintSession, testRedisDeps, TEST_PASSWORD, uniqueEmail } from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
@@ -23,6 +24,7 @@ import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import { totp } from '../auth/totp.js';
 import { createInterviewsRepo, type InterviewsRepo } from '../interviews/interviews.repo.js';
 import { createOrgsRepo, type OrgsRepo } from '../orgs/orgs.repo.js';
+import { createQuestionsRepo } from '../questions/questions.repo.js';
 import { hashPassword } from '../users/password.js';
 import { createUsersRepo, type UsersRepo } from '../users/users.repo.js';
 
@@ -83,6 +85,10 @@ interface Fixtures {
   freshUser(): Promise<string>;
   /** A working invite link (token) to an interview of org A. */
   freshRoomLink(role?: 'candidate' | 'interviewer' | 'observer'): Promise<string>;
+  /** A draft (behavioural, so it publishes without running code) problem of org A and its version. */
+  freshProblemOfA(): Promise<{ problemId: string; versionId: string }>;
+  /** A published problem of the public library. */
+  publicProblemId: string;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -96,6 +102,16 @@ interface Row {
 }
 
 const TOKEN = 'x'.repeat(43);
+const ORG_MEMBERS = allowOnly('interviewerA', 'interviewerB', 'recruiterA', 'orgAdminA');
+const matrixProblem = (slug: string) =>
+  ProblemPackageSchema.parse({
+    format: 'interviewselect.problem/v1',
+    slug,
+    title: 'Matrix question',
+    difficulty: 'easy',
+    category: 'behavioural',
+    statement: 'Tell us about a matrix.',
+  });
 const NEW_PASSWORD = 'a different long passphrase 2026';
 let app: FastifyInstance;
 
@@ -370,6 +386,64 @@ const MATRIX: Record<string, Row> = {
       body: { token: await fx.freshRoomLink('observer'), displayName: 'Matrix Joiner', consent: true },
     }),
   },
+
+  // Question bank: members of an organisation read the public library and their own org's problems; never candidates or guests
+  'GET /api/v1/problems': { expect: ORG_MEMBERS, request: () => ({ url: '/api/v1/problems?q=matrix' }) },
+  'POST /api/v1/problems': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({
+      url: '/api/v1/problems',
+      body: { orgId: fx.orgA, package: matrixProblem(`m-${randomUUID()}`) },
+    }),
+  },
+  'POST /api/v1/problems/import': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({
+      url: '/api/v1/problems/import',
+      body: { orgId: fx.orgA, package: matrixProblem(`m-${randomUUID()}`) },
+    }),
+  },
+  'GET /api/v1/problems/{problemId}': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({ url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}` }),
+  },
+  'GET /api/v1/problems/{problemId}/preview': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({ url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}/preview` }),
+  },
+  'PUT /api/v1/problems/{problemId}/draft': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({
+      url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}/draft`,
+      body: { package: matrixProblem(`m-${randomUUID()}`) },
+    }),
+  },
+  'POST /api/v1/problems/{problemId}/publish': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({ url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}/publish` }),
+  },
+  'GET /api/v1/problems/{problemId}/verifications/{verificationId}': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({
+      url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}/verifications/${randomUUID()}`,
+    }),
+  },
+  'POST /api/v1/problems/{problemId}/archive': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({ url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}/archive` }),
+  },
+  'POST /api/v1/problems/{problemId}/duplicate': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({ url: `/api/v1/problems/${fx.publicProblemId}/duplicate`, body: { orgId: fx.orgA } }),
+  },
+  'GET /api/v1/problems/{problemId}/export': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({ url: `/api/v1/problems/${(await fx.freshProblemOfA()).problemId}/export` }),
+  },
+  'GET /api/v1/problem-versions/{versionId}': {
+    expect: ORG_A_MEMBERS,
+    request: async (_c, fx) => ({ url: `/api/v1/problem-versions/${(await fx.freshProblemOfA()).versionId}` }),
+  },
 };
 
 /** The HTTP status a WebSocket upgrade gets from this app's own origin (101 when accepted). */
@@ -410,6 +484,7 @@ describe('authorisation matrix', () => {
     // One argon2 hash shared by every caller: thousands of cells, one hashing cost.
     passwordHash = await hashPassword(TEST_PASSWORD);
     interviews = createInterviewsRepo(database.db);
+    const questions = createQuestionsRepo(database.db);
     const owner = await newUser('owner');
     ownerId = owner.id;
     for (const key of ['A', 'B'] as const) {
@@ -442,6 +517,24 @@ describe('authorisation matrix', () => {
         return { id: row.id, token };
       },
       freshUser: async () => (await newUser('target')).id,
+      async freshProblemOfA() {
+        const problemId = await questions.createProblem({
+          orgId: orgIds.A,
+          pkg: matrixProblem(`m-${randomUUID()}`),
+          createdBy: ownerId,
+          published: false,
+          now: new Date(),
+        });
+        const problem = await questions.findProblem(problemId);
+        return { problemId, versionId: problem?.draftVersionId ?? '' };
+      },
+      publicProblemId: await questions.createProblem({
+        orgId: null,
+        pkg: matrixProblem(`matrix-public-${randomUUID()}`),
+        createdBy: null,
+        published: true,
+        now: new Date(),
+      }),
       async freshRoomLink(role = 'candidate') {
         const token = newSecretToken();
         await interviews.replaceLink(

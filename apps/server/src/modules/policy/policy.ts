@@ -42,7 +42,17 @@ export type Action =
   /** The interviewer-only document (notes, hints, hidden parts of questions). */
   | 'room.private'
   /** Change the room's shared document (code, chat): everyone in it but observers. */
-  | 'room.write';
+  | 'room.write'
+  /**
+   * Read the question bank in full (hidden tests, references, guides): an org's
+   * problems (resource.orgId) for its members; the public library (no orgId)
+   * for anyone who belongs to an organisation. Candidates see problems only in the room.
+   */
+  | 'problem.read'
+  /** Create or import a problem in an org (resource.orgId), or duplicate one into it. */
+  | 'problem.create'
+  /** Edit, publish and archive an org's problems (the public library changes only through its files). */
+  | 'problem.manage';
 
 export interface Resource {
   orgId?: string;
@@ -62,6 +72,9 @@ const ORG_RULES: Partial<Record<Action, readonly OrgRole[]>> = {
   'interview.read': ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'],
   'interview.manage': ['owner', 'admin', 'recruiter'],
   'interview.cancel': ['owner', 'admin', 'recruiter'],
+  'problem.read': ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'],
+  'problem.create': ['owner', 'admin', 'interviewer', 'recruiter'],
+  'problem.manage': ['owner', 'admin', 'interviewer', 'recruiter'],
 };
 
 /** Room actions decided by the principal's place in the interview (users and guests alike). */
@@ -97,6 +110,8 @@ export function can(principal: Principal, action: Action, resource: Resource = {
   if (principal.kind !== 'user') return false;
   if (roomAllows(principal, action, resource)) return true;
   if (PLATFORM_ADMIN_ACTIONS.includes(action)) return principal.platformRole === 'admin';
+  // The public library is read by everyone who belongs to an organisation.
+  if (action === 'problem.read' && !resource.orgId) return principal.orgRoles.size > 0;
   switch (action) {
     case 'account.manage':
     case 'execution.create':

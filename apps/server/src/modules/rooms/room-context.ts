@@ -11,6 +11,8 @@ export interface RoomContext {
   kind?: 'room' | 'private';
   /** Server-made changes (a direct connection): who the log attributes them to. */
   actor?: string | null;
+  /** Member lookups shared by the documents of one socket (shallow-copied into each document's context). */
+  members?: Map<string, { at: number; generation: number; member: Promise<RoomMember | null> }>;
 }
 
 /** The context of an authorised connection. */

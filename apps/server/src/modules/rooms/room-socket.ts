@@ -58,7 +58,7 @@ export function attachRoomSocket(
   }
 
   function serve(ws: WebSocket, req: IncomingMessage, principal: Principal): void {
-    const context: RoomContext = { principal };
+    const context: RoomContext = { principal, members: new Map() };
     const client = hocuspocus.handleConnection(new GatedSocket(ws), webRequest(req), context);
     ws.on('message', (data) => client.handleMessage(toUint8Array(data)));
     ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));

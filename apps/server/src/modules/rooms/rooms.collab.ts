@@ -23,7 +23,8 @@ import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { parseDocumentName } from '@interviewselect/contracts';
 import type { Redis } from 'ioredis';
 import * as Y from 'yjs';
-import { memberMayEnter, type RoomAccess } from '../interviews/room-access.js';
+import { memberMayEnter, type RoomAccess, type RoomMember } from '../interviews/room-access.js';
+import type { Principal } from '../auth/principal.js';
 import { can } from '../policy/policy.js';
 import { GatedSocket } from './gated-socket.js';
 import {
@@ -49,6 +50,9 @@ class RoomRedisExtension extends RedisExtension {
   override async afterStoreDocument(): Promise<void> {}
 }
 
+/** How long one socket's documents share a member lookup. */
+const MEMBER_CACHE_MS = 2000;
+
 /** A refusal Hocuspocus reports to the client as "permission denied" with this reason (no stack, no log). */
 class RoomRefusal extends Error {
   constructor(readonly reason: string) {
@@ -72,18 +76,38 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
   /** Connections whose current frame was refused: readOnly is raised for that one frame only. */
   const refusedFrame = new WeakSet<Connection>();
 
+  // Joins and leaves go through the log's writer (batched, off every acknowledgement path).
   const recordPresence = (ctx: MemberContext, kind: 'join' | 'leave') => {
     if (ctx.kind !== 'room') return;
-    repo
-      .insertEvent({
-        interviewId: ctx.member.interviewId,
-        at: now(),
-        kind,
-        participantId: ctx.member.participantId,
-        label: ctx.member.label,
-        detail: { role: ctx.member.role },
-      })
-      .catch((err: unknown) => logger.warn({ err }, 'could not record a room join/leave'));
+    log.event({
+      interviewId: ctx.member.interviewId,
+      at: now(),
+      kind,
+      participantId: ctx.member.participantId,
+      label: ctx.member.label,
+      detail: { role: ctx.member.role },
+    });
+  };
+
+  /**
+   * The member lookup, shared by the documents of one socket (the room and
+   * the private notes authenticate together): cached per socket for a
+   * moment, and forgotten when this node sees the interview's status change.
+   */
+  const statusGeneration = new Map<string, number>();
+  const unsubscribeStatus = roomAccess.onStatusChange((event) =>
+    statusGeneration.set(event.interviewId, (statusGeneration.get(event.interviewId) ?? 0) + 1),
+  );
+  const resolveMember = (context: RoomContext, principal: Principal, interviewId: string) => {
+    const cache = context.members;
+    if (!cache) return roomAccess.resolveMember(principal, interviewId);
+    const generation = statusGeneration.get(interviewId) ?? 0;
+    const hit = cache.get(interviewId);
+    if (hit && hit.generation === generation && Date.now() - hit.at < MEMBER_CACHE_MS) return hit.member;
+    const member: Promise<RoomMember | null> = roomAccess.resolveMember(principal, interviewId);
+    cache.set(interviewId, { at: Date.now(), generation, member });
+    member.catch(() => cache.delete(interviewId));
+    return member;
   };
 
   const extensions: Extension[] = [];
@@ -106,7 +130,7 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
       const parsed = parseDocumentName(documentName);
       if (!parsed) throw new RoomRefusal('room.not_found');
       const principal = context.principal;
-      const member = await roomAccess.resolveMember(principal, parsed.interviewId);
+      const member = await resolveMember(context, principal, parsed.interviewId);
       const resource = member ? { roomRole: member.role, interviewId: parsed.interviewId } : {};
       if (!member || !can(principal, 'room.join', resource)) throw new RoomRefusal('auth.forbidden');
       if (parsed.kind === 'private' && !can(principal, 'room.private', resource)) {
@@ -132,12 +156,20 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
       Y.applyUpdate(document, await log.load(parsed.interviewId, parsed.kind));
     },
 
+    async onDestroy() {
+      unsubscribeStatus();
+    },
+
     async afterLoadDocument({ documentName, document }) {
       const parsed = parseDocumentName(documentName);
       if (!parsed) return;
       // Registered after loading, so the loaded state itself is not logged again.
+      log.attach(parsed.interviewId, parsed.kind, document);
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+        if (isTransactionOrigin(origin) && origin.source === 'redis') {
+          log.foreign(parsed.interviewId, parsed.kind);
+          return;
+        }
         const connection = isTransactionOrigin(origin) && origin.source === 'connection' ? origin.connection : null;
         const actor = connection
           ? (contextOf(connection)?.member.participantId ?? null)
@@ -151,12 +183,16 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
 
     async beforeUnloadDocument({ documentName }) {
       const parsed = parseDocumentName(documentName);
-      if (parsed) await log.flush(parsed.interviewId, parsed.kind);
+      if (!parsed) return;
+      await log.flush(parsed.interviewId, parsed.kind);
+      // From the live document while it is still there (exact when nothing is pending).
+      await log.snapshot(parsed.interviewId, parsed.kind);
     },
 
     async afterUnloadDocument({ documentName }) {
       const parsed = parseDocumentName(documentName);
       if (!parsed) return;
+      log.attach(parsed.interviewId, parsed.kind, null);
       await log.snapshot(parsed.interviewId, parsed.kind);
       await log.release(parsed.interviewId, parsed.kind);
     },

@@ -46,6 +46,15 @@ export function createRoomsRepo(db: Db) {
       await db.insert(roomUpdates).values(rows.map((r) => ({ interviewId, doc, ...r })));
     },
 
+    /**
+     * Rows of any documents in one statement, all or nothing (a seq already
+     * taken fails it with a unique violation). Callers keep a statement below
+     * 65,535 parameters (6 a row).
+     */
+    async insertUpdateRows(rows: (UpdateRow & { interviewId: string; doc: RoomDoc })[]): Promise<void> {
+      if (rows.length > 0) await db.insert(roomUpdates).values(rows);
+    },
+
     async latestSnapshot(interviewId: string, doc: RoomDoc): Promise<{ seq: number; state: Uint8Array } | null> {
       const [row] = await db
         .select({ seq: roomSnapshots.seq, state: roomSnapshots.state })
@@ -92,6 +101,16 @@ export function createRoomsRepo(db: Db) {
 
     async insertSnapshot(interviewId: string, doc: RoomDoc, seq: number, state: Uint8Array): Promise<void> {
       await db.insert(roomSnapshots).values({ interviewId, doc, seq, state }).onConflictDoNothing();
+    },
+
+    async insertSnapshots(
+      rows: { interviewId: string; doc: RoomDoc; seq: number; state: Uint8Array }[],
+    ): Promise<void> {
+      if (rows.length > 0) await db.insert(roomSnapshots).values(rows).onConflictDoNothing();
+    },
+
+    async insertEvents(events: NewRoomEvent[]): Promise<void> {
+      if (events.length > 0) await db.insert(roomEvents).values(events);
     },
 
     async insertEvent(event: NewRoomEvent): Promise<void> {

@@ -1,4 +1,4 @@
-import { act, cleanup, configure, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pageCalls, stubFetch } from '../../testing/fetch-stub';
 import { renderApp } from '../../testing/render-app';

@@ -1,7 +1,7 @@
 import type { InterviewQuestion } from '@interviewselect/contracts';
 import { useId } from 'react';
 import { SelectField } from '../../ui/select-field';
-import { Markdown } from './markdown';
+import { Markdown } from '../../ui/markdown';
 
 export interface QuestionPanelProps {
   questions: readonly InterviewQuestion[];

@@ -71,6 +71,9 @@ function toAbsolute(json: unknown, doc: Y.Doc, ytext: Y.Text): number | null {
 }
 
 /** Where a client's cursor head is in this buffer, or null when it is elsewhere (another language, no cursor). */
+
+/** Cursor updates per second are capped (each costs every other participant a message): 4 Hz. */
+const CURSOR_INTERVAL_MS = 250;
 export function remoteHead(awareness: Awareness, clientId: number, ytext: Y.Text): number | null {
   const doc = ytext.doc;
   const cursor = awareness.getStates().get(clientId)?.cursor as CursorJson | undefined;
@@ -100,6 +103,34 @@ export function remoteCursors(ytext: Y.Text, awareness: Awareness): Extension {
 
       destroy() {
         awareness.off('change', this.onChange);
+        if (this.timer) clearTimeout(this.timer);
+      }
+
+      /** Cursor moves go out at most every CURSOR_INTERVAL_MS (the last one always), not on every keystroke. */
+      private pending: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null = null;
+      private timer: ReturnType<typeof setTimeout> | null = null;
+      private lastSent = 0;
+
+      private send(cursor: { anchor: Y.RelativePosition; head: Y.RelativePosition }) {
+        this.lastSent = Date.now();
+        awareness.setLocalStateField('cursor', cursor);
+      }
+
+      private schedule(cursor: { anchor: Y.RelativePosition; head: Y.RelativePosition }) {
+        const wait = CURSOR_INTERVAL_MS - (Date.now() - this.lastSent);
+        if (wait <= 0 && !this.timer) {
+          this.send(cursor);
+          return;
+        }
+        this.pending = cursor;
+        this.timer ??= setTimeout(
+          () => {
+            this.timer = null;
+            if (this.pending) this.send(this.pending);
+            this.pending = null;
+          },
+          Math.max(0, wait),
+        );
       }
 
       private publishOwnCursor(update: ViewUpdate) {
@@ -116,7 +147,7 @@ export function remoteCursors(ytext: Y.Text, awareness: Awareness): Extension {
           Y.compareRelativePositions(Y.createRelativePositionFromJSON(current.head), head)
         )
           return;
-        awareness.setLocalStateField('cursor', { anchor, head });
+        this.schedule({ anchor, head });
       }
 
       private build(view: EditorView): DecorationSet {

@@ -1,5 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { grammarFor } from './code-highlight';
 import { Markdown, parseBlocks, safeHref } from './markdown';
 
 afterEach(cleanup);
@@ -35,5 +36,19 @@ describe('question markdown', () => {
   it('puts the question’s headings below the panel’s', () => {
     const { container } = render(<Markdown source="# Part one" />);
     expect(container.querySelector('h3')?.textContent).toBe('Part one');
+  });
+
+  it('highlights fenced code of a known language with text-only token spans', async () => {
+    const { container } = render(<Markdown source={'```py\ndef f(x):\n    return "<b>"\n```'} />);
+    expect(container.querySelector('pre')?.textContent).toBe('def f(x):\n    return "<b>"');
+    await vi.waitFor(() => expect(container.querySelector('pre .tok-keyword')?.textContent).toBe('def'));
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.querySelector('pre')?.textContent).toBe('def f(x):\n    return "<b>"');
+  });
+
+  it('maps fence names to grammars and leaves unknown ones plain', () => {
+    expect(grammarFor('C++')).toBe('cpp');
+    expect(grammarFor('js')).toBe('javascript');
+    expect(grammarFor('brainfuck')).toBeNull();
   });
 });

@@ -1,10 +1,14 @@
+import clsx from 'clsx';
 import type { ReactNode } from 'react';
+import { CodeBlock } from './code-highlight';
+import './markdown.css';
 
 /**
  * A small Markdown subset rendered as React elements — headings, paragraphs,
  * lists, block quotes, fenced code, inline code, emphasis and links — so a
  * question's text can never inject markup: every string reaches the DOM as a
- * text node, and only http(s) and mailto links become anchors.
+ * text node, and only http(s) and mailto links become anchors. Fenced code
+ * with a known language is highlighted (code-highlight.tsx), still as text nodes.
  */
 type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -113,10 +117,16 @@ export function renderInline(text: string): ReactNode[] {
   return nodes;
 }
 
-/** `headingOffset` shifts `#` so a question's own headings sit below the panel's heading. */
-export function Markdown({ source, headingOffset = 2 }: { source: string; headingOffset?: number }) {
+export interface MarkdownProps {
+  source: string;
+  /** Shifts `#` so a question's own headings sit below the surrounding heading. */
+  headingOffset?: number;
+  className?: string;
+}
+
+export function Markdown({ source, headingOffset = 2, className }: MarkdownProps) {
   return (
-    <div className="room-markdown">
+    <div className={clsx('ui-markdown', className)}>
       {parseBlocks(source).map((block, index) => {
         switch (block.kind) {
           case 'heading': {
@@ -126,11 +136,7 @@ export function Markdown({ source, headingOffset = 2 }: { source: string; headin
           case 'paragraph':
             return <p key={index}>{renderInline(block.text)}</p>;
           case 'code':
-            return (
-              <pre key={index} tabIndex={0} data-lang={block.lang || undefined}>
-                <code>{block.text}</code>
-              </pre>
-            );
+            return <CodeBlock key={index} code={block.text} lang={block.lang} />;
           case 'list': {
             const List = block.ordered ? 'ol' : 'ul';
             return (

@@ -1,0 +1,102 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ProblemPackageSchema, type ProblemPackage } from '@interviewselect/contracts';
+import type { Database } from '../../platform/db.js';
+import { serverPackageRoot } from '../../platform/package-root.js';
+import { contentHash } from './problem-package.js';
+import { createQuestionsRepo } from './questions.repo.js';
+
+/** "isel:lib" — nodes starting together seed the library once. */
+const LIBRARY_LOCK_KEY = 0x6973656c3a6c6962n;
+
+/** apps/server/library: one ProblemPackage per `<slug>.json`, in any sub-folder. */
+export const libraryDir = (): string => path.join(serverPackageRoot(), 'library');
+
+export interface LibraryFile {
+  file: string;
+  package: ProblemPackage;
+}
+
+export interface LibraryLoad {
+  files: LibraryFile[];
+  /** Files that are not valid packages: the file and every issue with its path. */
+  invalid: { file: string; issues: string[] }[];
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const nested = await Promise.all(
+    entries.map((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return jsonFiles(full);
+      return Promise.resolve(e.isFile() && e.name.endsWith('.json') ? [full] : []);
+    }),
+  );
+  return nested.flat().sort();
+}
+
+/** Reads and validates every package under dir; a file must be named after its slug. */
+export async function loadLibrary(dir: string): Promise<LibraryLoad> {
+  const result: LibraryLoad = { files: [], invalid: [] };
+  for (const file of await jsonFiles(dir)) {
+    const relative = path.relative(dir, file);
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      result.invalid.push({ file: relative, issues: [`not JSON: ${(error as Error).message}`] });
+      continue;
+    }
+    const parsed = ProblemPackageSchema.safeParse(data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      result.invalid.push({ file: relative, issues });
+    } else if (path.basename(file, '.json') !== parsed.data.slug) {
+      result.invalid.push({ file: relative, issues: [`slug: "${parsed.data.slug}" does not match the file name`] });
+    } else {
+      result.files.push({ file: relative, package: parsed.data });
+    }
+  }
+  return result;
+}
+
+export interface SeedCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: LibraryLoad['invalid'];
+}
+
+/**
+ * Upserts the library as public, published problems (org_id null): a new
+ * file creates a problem, a changed file adds a version, an unchanged file
+ * (same content hash) does nothing. Not verified here: the test suite runs
+ * every reference solution against every test of the library.
+ */
+export async function seedLibrary(
+  database: Database,
+  opts: { dir?: string; now?: () => Date } = {},
+): Promise<SeedCounts> {
+  const load = await loadLibrary(opts.dir ?? libraryDir());
+  const now = opts.now ?? (() => new Date());
+  return database.withAdvisoryLock(LIBRARY_LOCK_KEY, async () => {
+    const repo = createQuestionsRepo(database.db);
+    const counts: SeedCounts = { created: 0, updated: 0, unchanged: 0, invalid: load.invalid };
+    for (const { package: pkg } of load.files) {
+      const existing = await repo.findBySlug(null, pkg.slug);
+      if (!existing) {
+        await repo.createProblem({ orgId: null, pkg, createdBy: null, published: true, now: now() });
+        counts.created++;
+      } else if ((await repo.latestHash(existing.id)) === contentHash(pkg)) {
+        counts.unchanged++;
+      } else {
+        await repo.addPublishedVersion(existing.id, pkg, now());
+        counts.updated++;
+      }
+    }
+    return counts;
+  });
+}
