@@ -5,10 +5,12 @@ import {
   ExecutionListSchema,
   ExecutionSchema,
   LanguageListSchema,
+  ProblemPackageSchema,
   ProblemSchema,
   type Execution,
   type ExecutionEvent,
 } from '@interviewselect/contracts';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestEngine, csrfHeaders } from '../../../test/create-test-app.js';
@@ -17,13 +19,19 @@ import { signedInUser, type SignedIn } from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
 import { createPgQueue } from '../../platform/queue/pg-queue.js';
 import type { JobQueue } from '../../platform/queue/queue.js';
+import { createQuestionsRepo } from '../questions/questions.repo.js';
+import { problems } from '../questions/questions.tables.js';
 import type { ExecutionEngine } from './execution-engine.js';
 import type { ProblemTests } from './executions.service.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** A problem version of the (future) question bank: one visible test, one hidden. */
-const PROBLEM_VERSION_ID = randomUUID();
+/**
+ * The tests of a problem version, served by a stand-in port (the question
+ * bank's own port is tested in modules/questions); the version row itself is
+ * real, since executions reference problem_versions.
+ */
+let PROBLEM_VERSION_ID: string = randomUUID();
 const SECRET_INPUT = 'hidden-input-7f3a';
 const SECRET_EXPECTED = 'hidden-expected-9c1d';
 const problem: ProblemTests = {
@@ -66,6 +74,25 @@ describe('/api/v1/executions', () => {
       },
     );
     await queue.start();
+    const problemId = await createQuestionsRepo(database.db).createProblem({
+      orgId: null,
+      pkg: ProblemPackageSchema.parse({
+        format: 'interviewselect.problem/v1',
+        slug: 'executions-test-problem',
+        title: 'Executions test problem',
+        difficulty: 'easy',
+        category: 'coding',
+        statement: 'Echo the input.',
+      }),
+      createdBy: null,
+      published: true,
+      now: new Date(),
+    });
+    const [row] = await database.db
+      .select({ versionId: problems.currentVersionId })
+      .from(problems)
+      .where(eq(problems.id, problemId));
+    PROBLEM_VERSION_ID = row?.versionId ?? PROBLEM_VERSION_ID;
     alice = await signedInUser(app, database.db, { name: 'Alice Runner' });
     bob = await signedInUser(app, database.db, { name: 'Bob Other' });
   });
