@@ -11,7 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { privateDocumentName, roomDocumentName } from '@interviewselect/contracts';
+import { privateDocumentName, ROOM_WS_PATH, roomDocumentName } from '@interviewselect/contracts';
+import { progress } from './report.js';
+import type { Settings } from './room-settings.js';
+import { checkRoomSocket, startTarget } from './room-target.js';
 import type { RoomSpec } from './room-worker.js';
 
 const CSRF = 'bench-room-csrf-0123456789abcdef';
@@ -150,4 +153,44 @@ export async function createRooms(
     }),
   );
   return rooms;
+}
+
+/**
+ * Starts the real server once to create every room the run needs (bulk rooms
+ * first, then the probe's), then checks its room socket with the probe's first
+ * room. `problem` says why the server cannot be measured (the baseline still is).
+ */
+export async function setUpServerRooms(
+  settings: Settings,
+  ctx: { dataDir: string; databaseUrl: string | undefined; database: 'postgres' | 'pglite' },
+  counts: { bulk: number; probe: number },
+  providerVersion: string,
+): Promise<{ rooms: BenchRoom[]; setupS: number; problem: string | null }> {
+  const setupStart = performance.now();
+  progress(`setting up ${counts.bulk + counts.probe} rooms on the server (${ctx.database})…`);
+  const { server, port } = await startTarget('server', ctx);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const accounts = await signInDemoAccounts(base, ctx.dataDir);
+    const rooms = await createRooms(
+      base,
+      accounts,
+      settings.candidate,
+      counts.bulk + counts.probe,
+      settings.setupConcurrency,
+      (done) => progress(`  ${done} rooms…`),
+    );
+    const setupS = (performance.now() - setupStart) / 1000;
+    progress(`  ${rooms.length} rooms in ${setupS.toFixed(1)} s`);
+    const unavailable = await checkRoomSocket(port, rooms[counts.bulk] as BenchRoom, providerVersion);
+    return {
+      rooms,
+      setupS,
+      problem: unavailable
+        ? `the server's room socket (${ROOM_WS_PATH}) is not usable: ${unavailable}; measured the baseline only`
+        : null,
+    };
+  } finally {
+    await server.stop();
+  }
 }

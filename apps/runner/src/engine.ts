@@ -10,11 +10,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { Comparator, LanguageId, LanguageInfo, TestResult } from '@interviewselect/contracts';
+import type { LanguageId, LanguageInfo, TestResult } from '@interviewselect/contracts';
 import { ArtefactCache, type CachedArtefact } from './cache/artefact-cache.js';
 import { parseArtefactTar } from './cache/tar.js';
-import { compareOutput, DEFAULT_COMPARATOR } from './judge/compare.js';
-import { unifiedDiff } from './judge/diff.js';
+import { DEFAULT_COMPARATOR } from './judge/compare.js';
+import { createTestJudge, skippedTest } from './judge/test-judge.js';
 import { classifyRun, countPassed, overallVerdict } from './judge/verdict.js';
 import { hostVersion } from './languages/version.js';
 import { CATALOGUE, DEFAULT_LIMITS, type CompileStep, type LanguageDefinition } from './languages/catalogue.js';
@@ -28,7 +28,9 @@ import {
   type SandboxRun,
 } from './sandbox/sandbox.js';
 import { createSpawner } from './sandbox/spawner.js';
-import type { EngineEvent, EngineResult, ExecutionEngine, ExecutionJob, JudgeTest } from './types.js';
+import type { EngineEvent, EngineResult, ExecutionEngine, ExecutionJob } from './types.js';
+
+export { HIDDEN_MISMATCH } from './judge/test-judge.js';
 
 export interface EngineLogger {
   info(obj: object, msg: string): void;
@@ -369,40 +371,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
     return { run, limits, classified: classifyRun(run.outcome, { memoryLimitBytes: limits.memoryBytes }) };
   }
 
-  async function check(
-    comparator: Comparator,
-    test: JudgeTest,
-    actual: string,
-    versions: Map<LanguageId, LanguageInfo>,
-  ): Promise<{ ok: boolean; reason?: string; internal?: string }> {
-    if (comparator.kind !== 'checker') return compareOutput(test.expectedOutput, actual, comparator);
-    const def = CATALOGUE[comparator.language];
-    const info = versions.get(comparator.language);
-    if (!info) return { ok: false, internal: `checker language ${comparator.language} is not installed` };
-    const prepared = await prepare(def, info.version, comparator.source);
-    if (!prepared.ok)
-      return { ok: false, internal: `the checker does not compile: ${prepared.result.compileOutput ?? ''}` };
-    const files = await stage({ input: test.input, expected: test.expectedOutput, actual });
-    try {
-      const { run, classified } = await runProgram(
-        def,
-        prepared.prepared,
-        runLimits(def, { timeLimitMs: 5000 }, DEFAULT_LIMITS.judgeOutputBytes),
-        '',
-        {
-          binds: ['input', 'expected', 'actual'].map((f) => ({ host: path.join(files.dir, f), sandbox: `/box/${f}` })),
-          args: ['input', 'expected', 'actual'],
-        },
-      );
-      const message = run.stdout.toString('utf8').trim().slice(0, 500);
-      if (classified.verdict === 'accepted') return { ok: true };
-      if (classified.exitCode === 1) return { ok: false, reason: message || 'the checker rejected the output' };
-      return { ok: false, internal: `the checker failed (${classified.detail ?? classified.verdict})` };
-    } finally {
-      prepared.prepared.release();
-      await files.remove();
-    }
-  }
+  const { judgeTest } = createTestJudge({ prepare, stage, runProgram, runLimits });
 
   async function execute(job: ExecutionJob, onEvent?: (event: EngineEvent) => void): Promise<EngineResult> {
     const versions = await installed();
@@ -451,24 +420,8 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
         const limits = runLimits(def, job, DEFAULT_LIMITS.judgeOutputBytes);
         const { run, classified } = await runProgram(def, prepared, limits, test.input, {});
         const actual = run.stdout.toString('utf8');
-        let verdict = classified.verdict;
-        let detail = classified.detail;
-        let diff: string | null = null;
-        if (verdict === 'accepted') {
-          const comparator = test.comparator ?? job.comparator ?? DEFAULT_COMPARATOR;
-          const judged = await check(comparator, test, actual, versions);
-          if (judged.internal) {
-            verdict = 'internal_error';
-            detail = judged.internal;
-          } else if (!judged.ok) {
-            verdict = 'wrong_answer';
-            // A reason may quote the expected output: never for a hidden test.
-            detail = test.hidden ? HIDDEN_MISMATCH : (judged.reason ?? null);
-            // Only an exact comparison cares about trailing whitespace: keep the others' diffs free of that noise.
-            const shown = (text: string) => (comparator.kind === 'exact' ? text : trimTrailing(text));
-            diff = unifiedDiff(shown(test.expectedOutput), shown(actual)) || null;
-          }
-        }
+        const comparator = test.comparator ?? job.comparator ?? DEFAULT_COMPARATOR;
+        const { verdict, detail, diff } = await judgeTest(test, comparator, classified, actual, versions);
         const result: TestResult = {
           ordinal: test.ordinal,
           hidden: test.hidden,
@@ -517,35 +470,5 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
       spawner.close();
       await rm(root, { recursive: true, force: true });
     },
-  };
-}
-
-/** The only wrong-answer detail a hidden test gets (comparator reasons may quote its expected output). */
-export const HIDDEN_MISMATCH = 'the output differs from the expected output';
-
-/** Trailing whitespace of each line and trailing blank lines removed, one final newline. */
-function trimTrailing(text: string): string {
-  const lines = text
-    .replace(/\r\n/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''));
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.length ? `${lines.join('\n')}\n` : '';
-}
-
-function skippedTest(test: JudgeTest): TestResult {
-  return {
-    ordinal: test.ordinal,
-    hidden: test.hidden,
-    verdict: 'skipped',
-    detail: 'skipped after an earlier failure',
-    cpuMs: null,
-    wallMs: null,
-    memoryKb: null,
-    input: test.input,
-    expectedOutput: test.expectedOutput,
-    actualOutput: null,
-    stderr: null,
-    diff: null,
   };
 }

@@ -4,6 +4,7 @@ import { ProblemPackageSchema, type ProblemPackage } from '@interviewselect/cont
 import type { Database } from '../../platform/db.js';
 import { serverPackageRoot } from '../../platform/package-root.js';
 import { contentHash } from './problem-package.js';
+import { createLibraryRepo } from './questions-library.repo.js';
 import { createQuestionsRepo } from './questions.repo.js';
 
 /** "isel:lib" — nodes starting together seed the library once. */
@@ -75,6 +76,10 @@ export interface SeedCounts {
  * file creates a problem, a changed file adds a version, an unchanged file
  * (same content hash) does nothing. Not verified here: the test suite runs
  * every reference solution against every test of the library.
+ *
+ * Runs at every start: one query reads the hashes of every library problem,
+ * and only new or changed files are written, all in one transaction (a start
+ * with nothing changed writes nothing).
  */
 export async function seedLibrary(
   database: Database,
@@ -83,20 +88,34 @@ export async function seedLibrary(
   const load = await loadLibrary(opts.dir ?? libraryDir());
   const now = opts.now ?? (() => new Date());
   return database.withAdvisoryLock(LIBRARY_LOCK_KEY, async () => {
-    const repo = createQuestionsRepo(database.db);
+    const existing = await createLibraryRepo(database.db).latestPublicHashes();
     const counts: SeedCounts = { created: 0, updated: 0, unchanged: 0, invalid: load.invalid };
+    // Decided in file order as if each write were already done (two files may share a slug).
+    const writes: { pkg: ProblemPackage; problem: { id: string | null } }[] = [];
     for (const { package: pkg } of load.files) {
-      const existing = await repo.findBySlug(null, pkg.slug);
-      if (!existing) {
-        await repo.createProblem({ orgId: null, pkg, createdBy: null, published: true, now: now() });
-        counts.created++;
-      } else if ((await repo.latestHash(existing.id)) === contentHash(pkg)) {
+      const hash = contentHash(pkg);
+      const known = existing.get(pkg.slug);
+      if (known?.hash === hash) {
         counts.unchanged++;
-      } else {
-        await repo.addPublishedVersion(existing.id, pkg, now());
-        counts.updated++;
+        continue;
       }
+      const problem = known?.problem ?? { id: null };
+      existing.set(pkg.slug, { problem, hash });
+      writes.push({ pkg, problem });
     }
+    if (writes.length === 0) return counts;
+    await database.db.transaction(async (tx) => {
+      const repo = createQuestionsRepo(tx);
+      for (const { pkg, problem } of writes) {
+        if (problem.id) {
+          await repo.addPublishedVersion(problem.id, pkg, now());
+          counts.updated++;
+        } else {
+          problem.id = await repo.createProblem({ orgId: null, pkg, createdBy: null, published: true, now: now() });
+          counts.created++;
+        }
+      }
+    });
     return counts;
   });
 }

@@ -25,8 +25,16 @@ const ProblemParams = z.object({ problemId: z.uuid() });
 const VerificationParams = z.object({ problemId: z.uuid(), verificationId: z.uuid() });
 const VersionParams = z.object({ versionId: z.uuid() });
 
-/** Anyone who may read the bank at all: a member of some organisation (never guests or candidates). */
-const member = (request: FastifyRequest): Promise<Member> => authorize(request, 'problem.read');
+/**
+ * Anyone who may read the bank at all: a member of some organisation (never guests or candidates);
+ * with `orgId`, a member of that organisation. The problem's own rules are checked by the service.
+ */
+const member = (request: FastifyRequest, orgId?: string): Promise<Member> =>
+  authorize(request, 'problem.read', orgId ? { orgId } : {});
+
+/** A member who may create problems in the organisation the body names (create, import, duplicate). */
+const creator = (request: FastifyRequest & { body: { orgId: string } }): Promise<Member> =>
+  authorize(request, 'problem.create', { orgId: request.body.orgId });
 
 /** The question bank under /api/v1/problems (screens: library search, problem detail, editor). */
 export const questionsRoutes: FastifyPluginAsync<{
@@ -45,11 +53,7 @@ export const questionsRoutes: FastifyPluginAsync<{
         response: { 200: ProblemListSchema },
       },
     },
-    async (request) => {
-      const { orgId } = request.query;
-      const actor = await authorize(request, 'problem.read', orgId ? { orgId } : {});
-      return questions.search(actor, request.query);
-    },
+    async (request) => questions.search(await member(request, request.query.orgId), request.query),
   );
 
   app.post(
@@ -62,10 +66,8 @@ export const questionsRoutes: FastifyPluginAsync<{
         response: { 201: ProblemDetailSchema },
       },
     },
-    async (request, reply) => {
-      const actor = await authorize(request, 'problem.create', { orgId: request.body.orgId });
-      return reply.status(201).send(await questions.create(actor, request.body.orgId, request.body.package));
-    },
+    async (request, reply) =>
+      reply.status(201).send(await questions.create(await creator(request), request.body.orgId, request.body.package)),
   );
 
   app.post(
@@ -78,10 +80,8 @@ export const questionsRoutes: FastifyPluginAsync<{
         response: { 201: ProblemDetailSchema },
       },
     },
-    async (request, reply) => {
-      const actor = await authorize(request, 'problem.create', { orgId: request.body.orgId });
-      return reply.status(201).send(await questions.create(actor, request.body.orgId, request.body.package));
-    },
+    async (request, reply) =>
+      reply.status(201).send(await questions.create(await creator(request), request.body.orgId, request.body.package)),
   );
 
   app.get(
@@ -181,10 +181,10 @@ export const questionsRoutes: FastifyPluginAsync<{
         response: { 201: ProblemDetailSchema },
       },
     },
-    async (request, reply) => {
-      const actor = await authorize(request, 'problem.create', { orgId: request.body.orgId });
-      return reply.status(201).send(await questions.duplicate(actor, request.params.problemId, request.body.orgId));
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await questions.duplicate(await creator(request), request.params.problemId, request.body.orgId)),
   );
 
   app.get(

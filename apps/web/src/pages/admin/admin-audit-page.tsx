@@ -10,10 +10,10 @@ import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
+import { Pager, readOffset } from '../../ui/pager';
 import { Skeleton } from '../../ui/skeleton';
 import { Table, type TableColumn } from '../../ui/table';
 import { TextField } from '../../ui/text-field';
-import { Pager, readOffset } from './pager';
 import './admin.css';
 
 const PAGE_SIZE = 25;

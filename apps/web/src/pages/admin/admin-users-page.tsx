@@ -15,11 +15,11 @@ import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
+import { Pager, readOffset } from '../../ui/pager';
 import { SelectField } from '../../ui/select-field';
 import { Skeleton } from '../../ui/skeleton';
 import { TextField } from '../../ui/text-field';
 import { AdminUsersTable, DEFAULT_USER_SORT, type UserSortState } from './admin-users-table';
-import { Pager, readOffset } from './pager';
 import './admin.css';
 
 const PAGE_SIZE = 20;

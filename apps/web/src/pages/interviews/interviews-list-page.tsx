@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { ErrorState } from '../../ui/error-state';
 import { CalendarIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
+import { Pager, pageOffset } from '../../ui/pager';
 import { SelectField } from '../../ui/select-field';
 import { Skeleton } from '../../ui/skeleton';
 import { TextField } from '../../ui/text-field';
@@ -20,7 +21,6 @@ import { STATUS_LABELS } from './interview-status';
 import { InterviewsTable } from './interviews-table';
 import { hasActiveFilters, readFilters, toListQuery, writeFilters, type ListFilters } from './list-query';
 import { NoOrgState } from './no-org-state';
-import { PagePager } from './page-pager';
 import './interviews.css';
 
 /** /interviews: the active organisation's interviews; filters, sort and page live in the URL. */
@@ -185,11 +185,9 @@ function InterviewsList({ membership, newButton }: { membership: Membership; new
             onSortChange={(sort) => update(sort)}
             emptyState="No interviews match these filters. Clear them to see every interview."
           />
-          <PagePager
+          <Pager
             total={list.data.total}
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            onPageChange={(page) => setParams(writeFilters({ ...filters, page }))}
+            {...pageOffset(list.data.page, list.data.pageSize, (page) => setParams(writeFilters({ ...filters, page })))}
             noun="interviews"
           />
         </div>

@@ -8,8 +8,8 @@ import { EmptyState } from '../../ui/empty-state';
 import { ErrorState } from '../../ui/error-state';
 import { LibraryIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
+import { Pager, pageOffset } from '../../ui/pager';
 import { Skeleton } from '../../ui/skeleton';
-import { PagePager } from '../interviews/page-pager';
 import { LibraryFilterBar } from './library-filters';
 import {
   hasActiveLibraryFilters,
@@ -94,11 +94,11 @@ export function QuestionsLibraryPage() {
             rows={list.data.items}
             emptyState="No problems match. Check the spelling, or clear some filters."
           />
-          <PagePager
+          <Pager
             total={list.data.total}
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            onPageChange={(page) => setParams(writeLibraryFilters({ ...filters, page }))}
+            {...pageOffset(list.data.page, list.data.pageSize, (page) =>
+              setParams(writeLibraryFilters({ ...filters, page })),
+            )}
             noun="problems"
           />
         </div>
