@@ -1,10 +1,14 @@
 /**
  * Browser flows several e2e specs share: accessibility checks with axe-core,
- * following a link from the dev mailbox, signing up and signing in.
+ * screenshots to look at, fresh pages, following a link from the dev
+ * mailbox, signing up and signing in.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { RESULTS_DIR } from './harness.js';
 
 export const E2E_PASSWORD = 'correct horse battery staple';
 
@@ -71,4 +75,41 @@ export async function signIn(page: Page, baseUrl: string, email: string) {
   await form.getByLabel('Password').fill(E2E_PASSWORD);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: /account menu/ }).waitFor();
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Fails the test with the violations listed when axe finds serious or critical ones. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/**
+ * Screenshots for a person to look at (test-results/ is not committed):
+ * `<area>-<name>-desktop|phone|dark.png`. The theme follows the system's by
+ * default, so the dark look is taken too.
+ */
+export async function snapshot(page: Page, area: string, name: string): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = (label: string) => path.join(RESULTS_DIR, `${area}-${name}-${label}.png`);
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: file(label), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await page.screenshot({ path: file('dark'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+}
+
+/** A page in a fresh context (kept in `contexts` for closing); bypassCSP only so that axe-core can be injected. */
+export async function openPage(browser: Browser, contexts: BrowserContext[], viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  contexts.push(context);
+  return context.newPage();
 }

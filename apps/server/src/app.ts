@@ -19,6 +19,7 @@ import type { RoomAccess } from './modules/interviews/room-access.js';
 import { registerRoomsModule } from './modules/rooms/rooms.module.js';
 import { createProblemTestsPort } from './modules/questions/problem-tests.js';
 import { registerQuestionsModule } from './modules/questions/questions.module.js';
+import { registerScorecardsModule } from './modules/scorecards/scorecards.module.js';
 import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     roomAccess,
   });
   await registerQuestionsModule(app, { db: database.db, runner: runs.executions, logger: app.log, now });
+  await registerScorecardsModule(app, { db: database.db, audit, now });
   await registerTerminalsModule(app, {
     config,
     sessions,

@@ -50,6 +50,16 @@ export const ERROR_CODES = {
   'execution.language_unavailable': 422,
   /** The problem version named by the execution does not exist. */
   'execution.unknown_problem_version': 422,
+  /** The scorecard was submitted and can no longer be changed. */
+  'scorecard.locked': 409,
+  /** The scorecard was saved elsewhere (another tab) since the revision the change was based on. */
+  'scorecard.revision_conflict': 409,
+  /** Submitting needs every competency rated and a recommendation (issues name what is missing). */
+  'scorecard.incomplete': 422,
+  /** Scorecards open when the interview starts, and are submitted after it has ended; none for cancelled interviews. */
+  'scorecard.not_open': 409,
+  /** The anchoring rule: an interviewer reads other scorecards only after submitting their own. */
+  'scorecard.submit_own_first': 403,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

@@ -12,3 +12,4 @@ export * from './terminals.js';
 export * from './interviews.js';
 export * from './room.js';
 export * from './questions.js';
+export * from './scorecards.js';

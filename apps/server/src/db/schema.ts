@@ -9,3 +9,4 @@ export * from '../modules/executions/executions.tables.js';
 export * from '../modules/interviews/interviews.tables.js';
 export * from '../modules/rooms/rooms.tables.js';
 export * from '../modules/questions/questions.tables.js';
+export * from '../modules/scorecards/scorecards.tables.js';

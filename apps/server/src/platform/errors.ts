@@ -44,6 +44,11 @@ const TITLES: Record<ErrorCode, string> = {
   'execution.rate_limited': 'Too many runs',
   'execution.language_unavailable': 'Language not available',
   'execution.unknown_problem_version': 'Unknown problem version',
+  'scorecard.locked': 'Scorecard already submitted',
+  'scorecard.revision_conflict': 'Scorecard changed elsewhere',
+  'scorecard.incomplete': 'Scorecard incomplete',
+  'scorecard.not_open': 'Scorecard not open',
+  'scorecard.submit_own_first': 'Submit your own scorecard first',
   'server.internal': 'Something went wrong on our side',
   'server.unavailable': 'Service unavailable',
 };

@@ -78,6 +78,18 @@ const LobbyPage = lazy(() => import('../pages/interviews/lobby-page').then((m) =
 const MyInterviewsPage = lazy(() =>
   import('../pages/interviews/my-interviews-page').then((m) => ({ default: m.MyInterviewsPage })),
 );
+const InterviewScorecardsPage = lazy(() =>
+  import('../pages/scorecards/interview-scorecards-page').then((m) => ({ default: m.InterviewScorecardsPage })),
+);
+const ScorecardFormPage = lazy(() =>
+  import('../pages/scorecards/scorecard-form-page').then((m) => ({ default: m.ScorecardFormPage })),
+);
+const ScorecardTemplatesSection = lazy(() =>
+  import('../pages/scorecards/templates/templates-section').then((m) => ({ default: m.ScorecardTemplatesSection })),
+);
+const TemplateEditorPage = lazy(() =>
+  import('../pages/scorecards/templates/template-editor-page').then((m) => ({ default: m.TemplateEditorPage })),
+);
 const QuestionsLibraryPage = lazy(() =>
   import('../pages/questions/questions-library-page').then((m) => ({ default: m.QuestionsLibraryPage })),
 );
@@ -146,6 +158,8 @@ export const routes: RouteObject[] = [
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewDetailPage /> },
               { path: 'interviews/:interviewId/edit', element: <EditInterviewPage /> },
+              { path: 'interviews/:interviewId/scorecards', element: <InterviewScorecardsPage /> },
+              { path: 'interviews/:interviewId/scorecard', element: <ScorecardFormPage /> },
               { path: 'me/interviews', element: <MyInterviewsPage /> },
               { path: 'questions', element: <QuestionsLibraryPage /> },
               { path: 'questions/new', element: <NewProblemPage /> },
@@ -153,6 +167,7 @@ export const routes: RouteObject[] = [
               { path: 'questions/:problemId', element: <ProblemDetailPage /> },
               { path: 'questions/:problemId/edit', element: <EditProblemPage /> },
               { path: 'orgs', element: <OrgsPage /> },
+              { path: 'orgs/:orgId/scorecard-templates/:templateId', element: <TemplateEditorPage /> },
               {
                 path: 'orgs/:orgId',
                 element: <OrgPage />,
@@ -160,6 +175,7 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="members" replace /> },
                   { path: 'members', element: <OrgMembersSection /> },
                   { path: 'invitations', element: <OrgInvitationsSection /> },
+                  { path: 'scorecard-templates', element: <ScorecardTemplatesSection /> },
                 ],
               },
               {

@@ -52,7 +52,19 @@ export type Action =
   /** Create or import a problem in an org (resource.orgId), or duplicate one into it. */
   | 'problem.create'
   /** Edit, publish and archive an org's problems (the public library changes only through its files). */
-  | 'problem.manage';
+  | 'problem.manage'
+  /** Read an org's scorecard templates (resource.orgId). */
+  | 'scorecard.template.read'
+  /** Create, edit (new version), archive and set the default scorecard template of an org. */
+  | 'scorecard.template.manage'
+  /** Open, autosave and submit one's own scorecard: the interview's interviewers with an account (resource.roomRole). */
+  | 'scorecard.write'
+  /**
+   * Read an interview's scorecards, under the anchoring rule (ADR 0010): see
+   * canReadScorecard. Without resource.scorecard: whether the caller may see the
+   * interview's scorecard progress at all.
+   */
+  | 'scorecard.read';
 
 export interface Resource {
   orgId?: string;
@@ -60,6 +72,8 @@ export interface Resource {
   roomRole?: 'candidate' | 'interviewer' | 'observer';
   /** The interview concerned: a guest acts only inside its own. */
   interviewId?: string;
+  /** For scorecard.read: the scorecard asked for, seen from the reader. */
+  scorecard?: { isAuthor: boolean; isSubmitted: boolean; readerHasSubmitted: boolean };
 }
 
 const ORG_RULES: Partial<Record<Action, readonly OrgRole[]>> = {
@@ -75,7 +89,12 @@ const ORG_RULES: Partial<Record<Action, readonly OrgRole[]>> = {
   'problem.read': ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'],
   'problem.create': ['owner', 'admin', 'interviewer', 'recruiter'],
   'problem.manage': ['owner', 'admin', 'interviewer', 'recruiter'],
+  'scorecard.template.read': ['owner', 'admin', 'interviewer', 'recruiter'],
+  'scorecard.template.manage': ['owner', 'admin'],
 };
+
+/** Who reads submitted scorecards of interviews they are not on the panel of (ADR 0010). */
+const SCORECARD_READERS: readonly OrgRole[] = ['owner', 'admin', 'recruiter'];
 
 /** Room actions decided by the principal's place in the interview (users and guests alike). */
 const ROOM_RULES: Partial<Record<Action, readonly NonNullable<Resource['roomRole']>[]>> = {
@@ -87,7 +106,26 @@ const ROOM_RULES: Partial<Record<Action, readonly NonNullable<Resource['roomRole
   'interview.cancel': ['interviewer'],
   /** Code runs from inside a room (executions with an interviewId). */
   'execution.create': ['candidate', 'interviewer'],
+  'scorecard.write': ['interviewer'],
 };
+
+/** Room actions only for a place held with an account: a guest interviewer keeps no scorecard and reads none. */
+const ACCOUNT_ONLY_ACTIONS: readonly Action[] = ['scorecard.write', 'scorecard.read'];
+
+/**
+ * The anchoring rule (ADR 0010): drafts are their author's alone; an
+ * interviewer on the panel reads others' submitted scorecards only once their
+ * own is submitted; owners, admins and recruiters of the org who are not on
+ * the panel read submitted ones. Without a scorecard: may see the progress.
+ */
+function canReadScorecard(principal: Extract<Principal, { kind: 'user' }>, resource: Resource): boolean {
+  const card = resource.scorecard;
+  if (card?.isAuthor) return true;
+  if (card && !card.isSubmitted) return false;
+  if (resource.roomRole === 'interviewer') return card ? card.readerHasSubmitted : true;
+  const role = resource.orgId ? principal.orgRoles.get(resource.orgId) : undefined;
+  return role !== undefined && SCORECARD_READERS.includes(role);
+}
 
 function roomAllows(principal: Principal, action: Action, resource: Resource): boolean {
   const roles = ROOM_RULES[action];
@@ -106,8 +144,10 @@ const PLATFORM_ADMIN_ACTIONS: readonly Action[] = [
 ];
 
 export function can(principal: Principal, action: Action, resource: Resource = {}): boolean {
-  if (principal.kind === 'guest') return roomAllows(principal, action, resource);
+  if (principal.kind === 'guest')
+    return !ACCOUNT_ONLY_ACTIONS.includes(action) && roomAllows(principal, action, resource);
   if (principal.kind !== 'user') return false;
+  if (action === 'scorecard.read') return canReadScorecard(principal, resource);
   if (roomAllows(principal, action, resource)) return true;
   if (PLATFORM_ADMIN_ACTIONS.includes(action)) return principal.platformRole === 'admin';
   // The public library is read by everyone who belongs to an organisation.

@@ -9,6 +9,7 @@ import { Card } from '../../ui/card';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
+import { ScorecardsLink } from '../scorecards/scorecards-link';
 import { InterviewStatusChip } from './interview-status';
 import { InterviewSummary, QuestionsList } from './interview-summary';
 import { InviteLinksSection } from './invite-links-section';
@@ -75,6 +76,7 @@ function InterviewDetail({ interview }: { interview: Interview }) {
         actions={
           <>
             <LifecycleActions interview={interview} />
+            <ScorecardsLink interview={interview} />
             {canOpenRoom ? (
               <Button asChild variant={interview.status === 'live' ? 'primary' : 'secondary'}>
                 <Link to={`/interviews/${interview.id}/room`}>Open room</Link>

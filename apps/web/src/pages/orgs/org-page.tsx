@@ -58,6 +58,7 @@ export function OrgPage() {
   const tabs = [
     { to: 'members', label: 'Members' },
     ...(canInvite(org.role) ? [{ to: 'invitations', label: 'Invitations' }] : []),
+    ...(org.role !== 'viewer' ? [{ to: 'scorecard-templates', label: 'Scorecard templates' }] : []),
   ];
   return (
     <div className="orgs-page">

@@ -1,0 +1,154 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMailLink, signIn, signUpAndVerify, expectAccessible, openPage, snapshot } from './flows.js';
+import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+
+/** Same-origin JSON call from inside the page, with the double-submit CSRF token. */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    { method, path, body },
+  );
+}
+
+/**
+ * Scorecards with two interviewers in two browsers, after an ended interview:
+ * A drafts (autosave shows "Saved") and cannot see B's; B submits; A submits
+ * and the consolidated view shows both side by side.
+ */
+describe('scorecards in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    // WEB_DIST_DIR lets a developer test a web build of their own while others rebuild apps/web/dist.
+    const env: Record<string, string> = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
+    [server, browser] = await Promise.all([startServer({ env }), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Rates every competency and picks a recommendation on the open form. */
+  async function fillForm(page: Page, level: string, recommendation: string) {
+    const form = page.getByRole('form', { name: 'Your scorecard' });
+    for (const competency of ['Problem solving', 'Code quality', 'Communication', 'Testing']) {
+      await form.getByRole('group', { name: competency }).getByRole('radio', { name: level }).check();
+    }
+    await form
+      .getByRole('group', { name: 'Recommendation' })
+      .getByRole('radio', { name: recommendation, exact: true })
+      .check();
+  }
+
+  async function submit(page: Page) {
+    await page.getByRole('button', { name: 'Submit scorecard…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Submit your scorecard?' });
+    await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scorecards' }).waitFor();
+  }
+
+  it('two interviewers: drafts stay private, nobody sees the other before submitting, then the consolidated view', async () => {
+    const stamp = Date.now().toString(36);
+    const amy = await openPage(browser, contexts);
+    const ben = await openPage(browser, contexts);
+    screenshotOnFailure(amy, 'scorecards-amy');
+    screenshotOnFailure(ben, 'scorecards-ben');
+    const amyErrors = collectPageErrors(amy);
+    const benErrors = collectPageErrors(ben);
+    const amyEmail = `amy.${stamp}@example.com`;
+    const benEmail = `ben.${stamp}@example.com`;
+    const orgName = `Scorecards Org ${stamp}`;
+
+    // 1. Two accounts; Amy's organisation; Ben joins it as an interviewer through an invitation.
+    await signUpAndVerify(amy, server.url, 'Amy Archer', amyEmail);
+    await signIn(amy, server.url, amyEmail);
+    await signUpAndVerify(ben, server.url, 'Ben Baker', benEmail);
+    await signIn(ben, server.url, benEmail);
+    const org = await api<{ id: string }>(amy, 'POST', '/api/v1/orgs', { name: orgName });
+    await api(amy, 'POST', `/api/v1/orgs/${org.id}/invitations`, { email: benEmail, role: 'interviewer' });
+    await openMailLink(ben, server.url, benEmail, `Join ${orgName} on InterviewSelect`, '/invitations/accept');
+    await ben.getByRole('button', { name: `Accept and join ${orgName}` }).click();
+    await ben.waitForURL(`${server.url}/orgs`);
+    const members = await api<{ userId: string; email: string }[]>(amy, 'GET', `/api/v1/orgs/${org.id}/members`);
+    const benId = members.find((m) => m.email === benEmail)?.userId;
+
+    // 2. An interview with both on the panel, started and ended.
+    const interview = await api<{ id: string }>(amy, 'POST', '/api/v1/interviews', {
+      orgId: org.id,
+      title: `Backend pairing ${stamp}`,
+      candidate: { name: 'Casey Candidate', email: `casey.${stamp}@example.com` },
+      coInterviewerIds: [benId],
+      questions: [{ title: 'Two sum', prompt: 'Add two numbers.', interviewerNotes: '' }],
+    });
+    for (const action of ['start', 'end'])
+      await api(amy, 'POST', `/api/v1/interviews/${interview.id}/transitions`, { action });
+
+    // 3. Amy opens her scorecard from the interview page and drafts: autosave says so.
+    await amy.goto(`${server.url}/interviews/${interview.id}`);
+    await amy.getByRole('link', { name: 'Scorecards', exact: true }).click();
+    await amy.getByText('0 of 2 submitted').waitFor();
+    await amy.getByRole('link', { name: 'Write your scorecard' }).click();
+    await amy.getByRole('heading', { level: 1, name: 'Your scorecard' }).waitFor();
+    const solving = amy.getByRole('group', { name: 'Problem solving' });
+    await solving.getByRole('radio', { name: '3 · Yes' }).check();
+    await solving.getByText(/Found a sound approach/).waitFor();
+    await amy.getByLabel('Strengths').fill('AMY-DRAFT: careful reasoning');
+    await amy.getByTestId('save-status').getByText('Saved').waitFor();
+    await expectAccessible(amy, 'scorecard form');
+    await snapshot(amy, 'scorecards', 'form');
+
+    // 4. Ben submits his; Amy still sees only the progress, not his scorecard.
+    await ben.goto(`${server.url}/interviews/${interview.id}/scorecard`);
+    await ben.getByRole('heading', { level: 1, name: 'Your scorecard' }).waitFor();
+    await fillForm(ben, '2 · No', 'No hire');
+    await ben.getByLabel('Weaknesses').fill('BEN-SUBMITTED: no tests');
+    await submit(ben);
+    await ben.getByText('1 of 2 submitted').waitFor();
+    expect(await ben.content()).not.toContain('AMY-DRAFT');
+
+    await amy.goto(`${server.url}/interviews/${interview.id}/scorecards`);
+    await amy.getByText('1 of 2 submitted').waitFor();
+    await amy.getByText('Submit yours to see the others').waitFor();
+    expect(await amy.content()).not.toContain('BEN-SUBMITTED');
+    await expectAccessible(amy, 'scorecards before submitting');
+    await snapshot(amy, 'scorecards', 'progress');
+
+    // 5. Amy submits: the consolidated view shows both side by side.
+    await amy.getByRole('link', { name: 'Continue your scorecard' }).click();
+    await amy.getByLabel('Strengths').waitFor();
+    expect(await amy.getByLabel('Strengths').inputValue()).toBe('AMY-DRAFT: careful reasoning');
+    await fillForm(amy, '4 · Strong yes', 'Strong hire');
+    await submit(amy);
+    await amy.getByText('All scorecards are in').waitFor();
+    const table = amy.getByRole('table', { name: 'Scores per competency and interviewer' });
+    const row = table.getByRole('row', { name: /Problem solving/ });
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['4 / 4', '2 / 4', '3.00']);
+    await amy.getByText('BEN-SUBMITTED: no tests').waitFor();
+    await amy.getByText('Strong hire: 1').waitFor();
+    await expectAccessible(amy, 'consolidated view');
+    await snapshot(amy, 'scorecards', 'consolidated');
+
+    // 6. The templates page for the organisation's owner.
+    await amy.goto(`${server.url}/orgs/${org.id}/scorecard-templates`);
+    await amy.getByRole('link', { name: 'Technical interview' }).click();
+    await amy.getByRole('button', { name: 'Save new version' }).waitFor();
+    await expectAccessible(amy, 'template editor');
+    await snapshot(amy, 'scorecards', 'template');
+    expect([...amyErrors, ...benErrors]).toEqual([]);
+  }, 180_000);
+});
