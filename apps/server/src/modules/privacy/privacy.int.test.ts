@@ -9,7 +9,14 @@ import { createTestDatabase, testRedisUrl, type TestDatabase } from '../../../te
 import { queryRows } from '../../platform/db.js';
 import { createOrgsRepo } from '../orgs/orgs.repo.js';
 import { createInterview } from '../../../test/interviews.js';
-import { createOrgWithMembers, signedInUser } from '../../../test/sign-in.js';
+import {
+  completeDraft,
+  fillAndSubmit,
+  interviewWithPanel,
+  openScorecard,
+  saveScorecard,
+} from '../../../test/scorecards.js';
+import { createOrgWithMembers, signedInUser, TEST_PASSWORD } from '../../../test/sign-in.js';
 import { hashPassword } from '../users/password.js';
 import { createUsersRepo } from '../users/users.repo.js';
 
@@ -150,4 +157,89 @@ describe('download my data / delete my account', () => {
     expect(after.body).not.toContain('Pat Private');
     expect(after.body).not.toContain(user.email);
   });
+
+  it('an interviewer’s scorecards are in the export, and erasure removes their identity but keeps the scores', async () => {
+    const sam = await signedInUser(app, database.db, { name: 'Sam Scorer' });
+    const ian = await signedInUser(app, database.db, { name: 'Ian Panel' });
+    const owner = await signedInUser(app, database.db, { name: 'Olga Owner' });
+    const org = await createOrgWithMembers(database.db, {
+      [owner.user.id]: 'owner',
+      [sam.user.id]: 'interviewer',
+      [ian.user.id]: 'interviewer',
+    });
+    const done = await interviewWithPanel(app, sam, org.id, [ian]);
+    const submitted = await fillAndSubmit(app, sam, done.id, 3, 'strong_hire');
+    const drafting = await interviewWithPanel(app, sam, org.id, [ian], { end: false, questions: 1 });
+    const opened = await openScorecard(app, sam, drafting.id);
+    const saved = await saveScorecard(app, sam, opened.id, { ...completeDraft(opened, 2), notes: 'Half way.' });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const exported = await app.inject({ method: 'GET', url: '/api/v1/me/export', headers: sam.headers });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const { scorecards } = exported.json<{ scorecards: Record<string, unknown>[] }>();
+    expect(scorecards).toEqual([
+      expect.objectContaining({
+        scorecardId: submitted.id,
+        interviewId: done.id,
+        interviewTitle: done.title,
+        template: { versionId: submitted.template.id, name: submitted.template.name, version: 1 },
+        status: 'submitted',
+        recommendation: 'strong_hire',
+        notes: 'Overall solid.',
+        submittedAt: submitted.submittedAt,
+        ratings: submitted.template.competencies
+          .map((c) => ({
+            competencyKey: c.key,
+            score: 3,
+            notes: `${c.label} notes`,
+          }))
+          .sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)),
+        questionScores: [
+          expect.objectContaining({ title: 'Question 1', score: 3, response: 'Did it.' }),
+          expect.objectContaining({ title: 'Question 2', score: 3, response: 'Did it.' }),
+        ],
+      }),
+      expect.objectContaining({
+        scorecardId: opened.id,
+        interviewId: drafting.id,
+        status: 'draft',
+        notes: 'Half way.',
+        submittedAt: null,
+        questionScores: [expect.objectContaining({ title: 'Question 1', score: 3 })],
+      }),
+    ]);
+
+    const before = await scorecardRows(submitted.id, opened.id);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/delete',
+      headers: sam.headers,
+      payload: { password: TEST_PASSWORD },
+    });
+    expect(res.statusCode, res.body).toBe(204);
+    const after = await scorecardRows(submitted.id, opened.id);
+    expect(after.cards).toEqual(before.cards.map((c) => ({ ...c, author_user_id: null, author_name: 'Deleted user' })));
+    expect(after.ratings).toEqual(before.ratings);
+    expect(before.ratings.filter((r) => r.scorecard_id === submitted.id).every((r) => r.score === 3)).toBe(true);
+    expect(JSON.stringify(after.cards)).not.toContain('Sam Scorer');
+    expect(JSON.stringify(after.cards)).not.toContain(sam.user.id);
+  });
+
+  async function scorecardRows(...ids: string[]) {
+    const list = sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    const cards = await queryRows<Record<string, unknown>>(
+      database.db,
+      sql`select id, author_user_id, author_name, status, recommendation, notes, revision, submitted_at
+          from scorecards where id in (${list}) order by created_at`,
+    );
+    const ratings = await queryRows<{ scorecard_id: string; competency_key: string; score: number | null }>(
+      database.db,
+      sql`select scorecard_id, competency_key, score from scorecard_ratings
+          where scorecard_id in (${list}) order by scorecard_id, competency_key`,
+    );
+    return { cards, ratings };
+  }
 });

@@ -1,20 +1,91 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { auditEvents } from '../audit/audit.tables.js';
 import { oauthAccounts, recoveryCodes, sessions, userTokens, userTotp } from '../auth/auth.tables.js';
 import {
   candidates,
   interviewParticipants,
+  interviewQuestions,
   interviews,
   interviewTransitions,
 } from '../interviews/interviews.tables.js';
 import { emailOutbox } from '../mail/mail.tables.js';
 import { orgMembers, orgs } from '../orgs/orgs.tables.js';
+import {
+  scorecardQuestionScores,
+  scorecardRatings,
+  scorecards,
+  scorecardTemplateVersions,
+} from '../scorecards/scorecards.tables.js';
 import { users } from '../users/users.tables.js';
 
 export type PrivacyRepo = ReturnType<typeof createPrivacyRepo>;
 
 export function createPrivacyRepo(db: Db) {
+  /** The scorecards this user wrote (drafts and submitted), each with its ratings and question scores. */
+  async function collectScorecards(userId: string) {
+    const cards = await db
+      .select({
+        scorecardId: scorecards.id,
+        interviewId: interviews.id,
+        interviewTitle: interviews.title,
+        template: {
+          versionId: scorecardTemplateVersions.id,
+          name: scorecardTemplateVersions.name,
+          version: scorecardTemplateVersions.version,
+        },
+        authorName: scorecards.authorName,
+        status: scorecards.status,
+        recommendation: scorecards.recommendation,
+        strengths: scorecards.strengths,
+        weaknesses: scorecards.weaknesses,
+        notes: scorecards.notes,
+        createdAt: scorecards.createdAt,
+        updatedAt: scorecards.updatedAt,
+        submittedAt: scorecards.submittedAt,
+      })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(scorecardTemplateVersions, eq(scorecardTemplateVersions.id, scorecards.templateVersionId))
+      .where(eq(scorecards.authorUserId, userId))
+      .orderBy(asc(scorecards.createdAt));
+    if (cards.length === 0) return [];
+    const ids = cards.map((c) => c.scorecardId);
+    const [ratings, questionScores] = await Promise.all([
+      db
+        .select({
+          scorecardId: scorecardRatings.scorecardId,
+          competencyKey: scorecardRatings.competencyKey,
+          score: scorecardRatings.score,
+          notes: scorecardRatings.notes,
+        })
+        .from(scorecardRatings)
+        .where(inArray(scorecardRatings.scorecardId, ids))
+        .orderBy(asc(scorecardRatings.competencyKey)),
+      db
+        .select({
+          scorecardId: scorecardQuestionScores.scorecardId,
+          interviewQuestionId: scorecardQuestionScores.interviewQuestionId,
+          title: interviewQuestions.title,
+          score: scorecardQuestionScores.score,
+          response: scorecardQuestionScores.response,
+          hints: scorecardQuestionScores.hints,
+          notes: scorecardQuestionScores.notes,
+        })
+        .from(scorecardQuestionScores)
+        .innerJoin(interviewQuestions, eq(interviewQuestions.id, scorecardQuestionScores.interviewQuestionId))
+        .where(inArray(scorecardQuestionScores.scorecardId, ids))
+        .orderBy(asc(interviewQuestions.position)),
+    ]);
+    return cards.map((card) => ({
+      ...card,
+      ratings: ratings.filter((r) => r.scorecardId === card.scorecardId).map(({ scorecardId: _, ...r }) => r),
+      questionScores: questionScores
+        .filter((q) => q.scorecardId === card.scorecardId)
+        .map(({ scorecardId: _, ...q }) => q),
+    }));
+  }
+
   return {
     /** Everything stored about one account, for "download my data". */
     async collect(userId: string) {
@@ -43,6 +114,7 @@ export function createPrivacyRepo(db: Db) {
           .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
           .where(eq(interviewParticipants.userId, userId)),
       ]);
+      const authored = await collectScorecards(userId);
       const mails = await db
         .select({
           to: emailOutbox.to,
@@ -60,6 +132,7 @@ export function createPrivacyRepo(db: Db) {
         activity,
         totpEnabledAt: totpRows[0]?.enabledAt ?? null,
         interviews: interviewPlaces,
+        scorecards: authored,
         mails,
       };
     },
@@ -108,6 +181,12 @@ export function createPrivacyRepo(db: Db) {
           .update(candidates)
           .set({ name: 'Deleted user', email: sql`'erased-' || ${candidates.id} || '@erased.invalid'`, userId: null })
           .where(eq(candidates.userId, userId));
+        // Scorecards stay with the hiring team (content untouched); only the author's identity goes.
+        // The 0009 lock trigger allows exactly this on submitted scorecards.
+        await tx
+          .update(scorecards)
+          .set({ authorUserId: null, authorName: 'Deleted user' })
+          .where(eq(scorecards.authorUserId, userId));
         await tx
           .update(users)
           .set({

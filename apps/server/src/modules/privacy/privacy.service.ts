@@ -42,6 +42,7 @@ export function createPrivacyService(deps: {
           }),
         ),
         interviews: data.interviews,
+        scorecards: data.scorecards,
         emails: data.mails,
       };
     },
