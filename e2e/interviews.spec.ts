@@ -1,19 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn as signInAt, signUpAndVerify as signUpAt } from './flows.js';
 import {
-  collectPageErrors,
-  launchBrowser,
-  RESULTS_DIR,
-  screenshotOnFailure,
-  startServer,
-  type RunningServer,
-} from './harness.js';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
+  signIn as signInAt,
+  signUpAndVerify as signUpAt,
+  expectAccessible,
+  openPage,
+  snapshot,
+  PHONE,
+} from './flows.js';
+import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
 
 /**
  * Interview management and the lobby, end to end: an org member creates an
@@ -38,37 +33,8 @@ describe('interviews and the lobby in Chromium', () => {
     await server?.stop();
   });
 
-  /** bypassCSP only so that axe-core can be injected; app-shell.spec.ts checks the app's own CSP. */
-  async function newPage(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, bypassCSP: true });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function expectAccessible(page: Page, what: string) {
-    const violations = await axeViolations(page);
-    expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
-
-  /** Screenshots for looking at, in both sizes (test-results/ is not committed). */
-  async function snapshot(page: Page, name: string) {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    for (const [label, size] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(size);
-      await page.screenshot({ path: path.join(RESULTS_DIR, `interviews-${name}-${label}.png`), fullPage: true });
-    }
-    // The theme follows the system's by default: the dark look, too.
-    await page.setViewportSize(DESKTOP);
-    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-    await page.screenshot({ path: path.join(RESULTS_DIR, `interviews-${name}-dark.png`), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-  }
-
   it('creates, links, schedules and starts an interview; the candidate waits in the lobby and is let in', async () => {
-    const page = await newPage();
+    const page = await openPage(browser, contexts);
     screenshotOnFailure(page, 'interviews-interviewer');
     const errors = collectPageErrors(page);
     const stamp = Date.now().toString(36);
@@ -110,7 +76,7 @@ describe('interviews and the lobby in Chromium', () => {
     await form.getByLabel('Candidate e-mail').fill(`charles.${stamp}@example.com`);
     await form.getByLabel('Planned start').fill('2030-01-15T10:00');
     await form.getByLabel('Duration (minutes)').fill('45');
-    await form.getByRole('button', { name: 'Add question' }).click();
+    await form.getByRole('button', { name: 'Add your own question' }).click();
     await form.getByRole('textbox', { name: 'Question title' }).fill('Two sum');
     await form
       .getByLabel('Prompt')
@@ -118,7 +84,7 @@ describe('interviews and the lobby in Chromium', () => {
     await form.getByLabel('Interviewer notes').fill('A hash map gives O(n).');
     await form.getByRole('checkbox', { name: /Integrity signals/ }).check();
     await expectAccessible(page, 'new interview form');
-    await snapshot(page, 'form');
+    await snapshot(page, 'interviews', 'form');
     await form.getByRole('button', { name: 'Create interview' }).click();
     await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
     const detailUrl = page.url();
@@ -150,7 +116,7 @@ describe('interviews and the lobby in Chromium', () => {
     await expectAccessible(page, 'interview page');
 
     // 6. The candidate, in another browser without an account, opens the link on a phone.
-    const candidate = await newPage(PHONE);
+    const candidate = await openPage(browser, contexts, PHONE);
     screenshotOnFailure(candidate, 'interviews-candidate');
     const candidateErrors = collectPageErrors(candidate);
     // PUBLIC_URL names localhost; the test browses 127.0.0.1 (same server).
@@ -161,7 +127,7 @@ describe('interviews and the lobby in Chromium', () => {
     await expect(nameField.inputValue()).resolves.toBe('Charles Candidate');
     await candidate.getByText(/large pastes into the editor/).waitFor();
     await expectAccessible(candidate, 'lobby');
-    await snapshot(candidate, 'lobby');
+    await snapshot(candidate, 'interviews', 'lobby');
     await candidate.getByRole('button', { name: 'Join interview' }).click();
     await candidate.getByText('Tick the box to agree before joining.').waitFor();
     await nameField.fill('Charles C.');
@@ -169,7 +135,7 @@ describe('interviews and the lobby in Chromium', () => {
     await candidate.getByRole('button', { name: 'Join interview' }).click();
     await candidate.getByText('Waiting for the interviewer to start…').waitFor();
     await expectAccessible(candidate, 'lobby, waiting');
-    await snapshot(candidate, 'lobby-waiting');
+    await snapshot(candidate, 'interviews', 'lobby-waiting');
 
     // 7. The interviewer starts; the waiting candidate is let into the room.
     const lobbyErrors = [...candidateErrors];
@@ -179,14 +145,14 @@ describe('interviews and the lobby in Chromium', () => {
 
     // 8. The list shows it; the screens look right at both sizes.
     await page.getByRole('button', { name: 'Create observer link' }).waitFor();
-    await snapshot(page, 'detail');
+    await snapshot(page, 'interviews', 'detail');
     await nav.getByRole('link', { name: 'Interviews', exact: true }).click();
     const row = page.getByRole('row', { name: new RegExp(title) });
     await row.waitFor();
     await row.getByText('Live').waitFor();
     await row.getByText('Charles Candidate').waitFor();
     await expectAccessible(page, 'interviews list');
-    await snapshot(page, 'list');
+    await snapshot(page, 'interviews', 'list');
     await page.getByRole('search', { name: 'Filter interviews' }).getByLabel('Status').selectOption('ended');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/\?status=ended$/);
@@ -197,7 +163,7 @@ describe('interviews and the lobby in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'My interviews' }).waitFor();
     await page.getByText(title).first().waitFor();
     await expectAccessible(page, 'my interviews');
-    await snapshot(page, 'mine');
+    await snapshot(page, 'interviews', 'mine');
 
     // 10. A revoked link explains itself to whoever opens it next.
     await page.goto(detailUrl);
@@ -207,11 +173,11 @@ describe('interviews and the lobby in Chromium', () => {
       .getByRole('button', { name: 'Revoke link' })
       .click();
     await page.getByText('Candidate link revoked').first().waitFor();
-    const stranger = await newPage(PHONE);
+    const stranger = await openPage(browser, contexts, PHONE);
     await stranger.goto(`${server.url}/join${linkUrl.hash}`);
     await stranger.getByRole('heading', { level: 1, name: 'This link no longer works' }).waitFor();
     await expectAccessible(stranger, 'revoked link');
-    await snapshot(stranger, 'lobby-revoked');
+    await snapshot(stranger, 'interviews', 'lobby-revoked');
 
     // The room page is not this spec's subject: only the lobby's own console must stay clean.
     expect(errors).toEqual([]);

@@ -1,19 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn, signUpAndVerify } from './flows.js';
-import {
-  collectPageErrors,
-  launchBrowser,
-  RESULTS_DIR,
-  screenshotOnFailure,
-  startServer,
-  type RunningServer,
-} from './harness.js';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
+import { signIn, signUpAndVerify, expectAccessible, openPage, snapshot } from './flows.js';
+import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
 
 const STATEMENT = `Count the **quokkas**: read integers, one per line, and print their sum.
 
@@ -26,7 +14,8 @@ const CASES = '1\n2\n---\n3\n===\n10\n-4\n---\n6\n===\n0\n---\n0';
 /**
  * The question bank, end to end: an org member writes a problem with tests
  * and a Python reference solution, publishes it (verification runs in the
- * real sandbox), finds it again by a misspelt search and opens its preview.
+ * real sandbox), finds it again by a misspelt search, opens its preview, and
+ * asks it in an interview whose room judges code against its tests.
  */
 describe('question bank in Chromium', () => {
   let server: RunningServer;
@@ -45,35 +34,8 @@ describe('question bank in Chromium', () => {
     await server?.stop();
   });
 
-  /** bypassCSP only so that axe-core can be injected. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function expectAccessible(page: Page, what: string) {
-    const violations = await axeViolations(page);
-    expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
-
-  async function snapshot(page: Page, name: string) {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    for (const [label, size] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(size);
-      await page.screenshot({ path: path.join(RESULTS_DIR, `questions-${name}-${label}.png`), fullPage: true });
-    }
-    await page.setViewportSize(DESKTOP);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: path.join(RESULTS_DIR, `questions-${name}-dark.png`), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
-
-  it('creates a problem with tests, publishes it, finds it by fuzzy search and previews it', async () => {
-    const page = await newPage();
+  it('creates a problem with tests, publishes it, finds it by fuzzy search, previews it and asks it in an interview', async () => {
+    const page = await openPage(browser, contexts);
     screenshotOnFailure(page, 'questions');
     const errors = collectPageErrors(page);
     const stamp = Date.now().toString(36);
@@ -108,7 +70,7 @@ describe('question bank in Chromium', () => {
       .first()
       .waitFor();
     await expectAccessible(page, 'library');
-    await snapshot(page, 'library');
+    await snapshot(page, 'questions', 'library');
 
     // 3. Write the problem: validation first, then every part.
     await page.getByRole('link', { name: 'New problem' }).first().click();
@@ -130,7 +92,7 @@ describe('question bank in Chromium', () => {
     await form.getByRole('textbox', { name: 'Reference solution in Python' }).fill(SOLUTION);
     await form.getByRole('textbox', { name: 'Starter code in Python' }).fill('import sys\n');
     await expectAccessible(page, 'editor');
-    await snapshot(page, 'editor');
+    await snapshot(page, 'questions', 'editor');
     await form.getByRole('button', { name: 'Create draft' }).click();
     await page.waitForURL(/\/questions\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: 'Quokka Tally' }).waitFor();
@@ -140,7 +102,7 @@ describe('question bank in Chromium', () => {
     await page.getByText('Passed — published').waitFor({ timeout: 90_000 });
     await page.getByText('3 of 3 test cases passed').waitFor();
     await expectAccessible(page, 'detail after publishing');
-    await snapshot(page, 'detail');
+    await snapshot(page, 'questions', 'detail');
     await page.getByRole('tab', { name: 'Tests' }).click();
     await page.getByRole('region', { name: 'Test case 3' }).getByText('Hidden').waitFor();
     await expectAccessible(page, 'tests tab');
@@ -157,15 +119,53 @@ describe('question bank in Chromium', () => {
     await preview.getByText('2 visible tests; 1 hidden test also runs on submit.').waitFor();
     await preview.locator('pre .tok-keyword').first().waitFor();
     await expectAccessible(page, 'preview');
-    await snapshot(page, 'preview');
+    await snapshot(page, 'questions', 'preview');
 
-    // 6. Import page.
+    // 6. Ask it in an interview: pick it from the bank, start, and judge code against its tests in the room.
+    await page.goto(`${server.url}/interviews/new`);
+    const interviewForm = page.getByRole('form', { name: 'Create interview' });
+    await interviewForm.getByRole('textbox', { name: 'Title', exact: true }).fill('Quokka pairing');
+    await interviewForm.getByLabel('Candidate name').fill('Casey Candidate');
+    await interviewForm.getByLabel('Candidate e-mail').fill(`casey.${stamp}@example.com`);
+    await interviewForm.getByRole('button', { name: 'Add from question bank…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add from the question bank' });
+    await picker.getByRole('searchbox', { name: 'Search problems' }).fill('quoka');
+    await picker.getByRole('button', { name: 'Add Quokka Tally' }).click();
+    await picker.getByRole('button', { name: 'Quokka Tally is added' }).waitFor();
+    await expectAccessible(page, 'question bank picker');
+    await snapshot(page, 'questions', 'picker');
+    await page.keyboard.press('Escape');
+    await interviewForm.getByRole('link', { name: 'Quokka Tally' }).waitFor();
+    await interviewForm.getByRole('button', { name: 'Create interview' }).click();
+    await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText('Interview scheduled').first().waitFor();
+    await page.goto(`${page.url()}/room`);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText('Status: Live').waitFor();
+    const question = page.getByRole('article', { name: /Quokka Tally/ });
+    await question.locator('strong', { hasText: 'quokkas' }).waitFor();
+    await question.getByText('Only interviewers see this').first().waitFor();
+    // The starter code came from the problem; replace it with the solution and run the question's tests.
+    await expect.poll(() => page.locator('.room-editor .cm-content').innerText()).toContain('import sys');
+    await page.getByRole('textbox', { name: /Code editor/ }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(SOLUTION);
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await page.getByText('Test: 2 / 2 passed').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByText('Submit: 3 / 3 passed').waitFor({ timeout: 60_000 });
+    await expectAccessible(page, 'room with a bank question');
+    await snapshot(page, 'questions', 'room');
+
+    // 7. Import page.
     await page.goto(`${server.url}/questions/import`);
     await page.getByRole('heading', { level: 1, name: 'Import a problem' }).waitFor();
     await page.getByLabel('Or paste the package').fill('{"format": "interviewselect.problem/v1", "tests": [{}]}');
     await page.getByText(/Test case 1 › input/).waitFor();
     await expectAccessible(page, 'import');
-    await snapshot(page, 'import');
+    await snapshot(page, 'questions', 'import');
 
     expect(errors).toEqual([]);
   }, 240_000);

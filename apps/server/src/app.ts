@@ -18,6 +18,7 @@ import { registerTerminalsModule } from './modules/terminals/terminals.module.js
 import type { RoomAccess } from './modules/interviews/room-access.js';
 import { registerRoomsModule } from './modules/rooms/rooms.module.js';
 import { createProblemTestsPort } from './modules/questions/problem-tests.js';
+import { createQuestionBankPort } from './modules/questions/question-bank-port.js';
 import { registerQuestionsModule } from './modules/questions/questions.module.js';
 import { registerScorecardsModule } from './modules/scorecards/scorecards.module.js';
 import type { JobQueue } from './platform/queue/queue.js';
@@ -136,7 +137,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
-  const roomAccess = await registerInterviewsModule(app, { config, db: database.db, audit, mail: deps.mail, now });
+  const roomAccess = await registerInterviewsModule(app, {
+    config,
+    db: database.db,
+    audit,
+    mail: deps.mail,
+    bank: createQuestionBankPort(database.db),
+    now,
+  });
 
   await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
   const runs = await registerExecutionsModule(app, {

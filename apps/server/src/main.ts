@@ -63,13 +63,14 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const database = await createDatabase(config.database);
   const { applied } = await applyMigrations(database);
-  const demo = shouldSeed(config) ? await seedDemo(database, { dataDir: config.dataDir }) : null;
 
   const logger = createLogger(config);
   logger.info({ applied, database: database.kind }, 'migrations applied');
   const library = await seedLibrary(database);
   for (const bad of library.invalid) logger.error(bad, 'library problem skipped: not a valid package');
   logger.info({ ...library, invalid: library.invalid.length }, 'problem library seeded');
+  // After the library: the demo interview asks one of its problems.
+  const demo = shouldSeed(config) ? await seedDemo(database, { dataDir: config.dataDir }) : null;
 
   const queue = createQueue({ config, db: database.db, logger });
   const mailTransport = createMailTransport(config.mail);

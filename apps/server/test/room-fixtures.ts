@@ -6,6 +6,7 @@ import { createAuditRepo } from '../src/modules/audit/audit.repo.js';
 import { createAuditService } from '../src/modules/audit/audit.service.js';
 import { createGuestSessions } from '../src/modules/auth/guest-sessions.js';
 import { createInterviewsRepo } from '../src/modules/interviews/interviews.repo.js';
+import { noQuestionBank } from '../src/modules/interviews/question-bank.js';
 import { createInterviewsService } from '../src/modules/interviews/interviews.service.js';
 import { candidates, interviewParticipants, interviews } from '../src/modules/interviews/interviews.tables.js';
 import type { InterviewStatusEvent, RoomAccess } from '../src/modules/interviews/room-access.js';
@@ -45,6 +46,7 @@ export function testRoomAccess(
   const service = createInterviewsService({
     repo: createInterviewsRepo(db),
     audit: createAuditService({ repo: createAuditRepo(db), now: () => new Date() }),
+    bank: noQuestionBank,
     now: () => new Date(),
   });
   const events = new EventEmitter();

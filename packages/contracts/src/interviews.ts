@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { EmailSchema, PersonNameSchema } from './auth.js';
 import { displayNameSchema } from './display-text.js';
 import { LanguageIdSchema } from './executions.js';
+import {
+  CandidateProblemViewSchema,
+  DifficultySchema,
+  InterviewerGuideSchema,
+  QuestionCategorySchema,
+} from './questions.js';
 
 /** draft → scheduled → live ⇄ paused → ended, or cancelled from draft/scheduled/live/paused. */
 export const INTERVIEW_STATUSES = ['draft', 'scheduled', 'live', 'paused', 'ended', 'cancelled'] as const;
@@ -44,15 +50,25 @@ export const InterviewOptionsSchema = z.object({
 });
 export type InterviewOptions = z.infer<typeof InterviewOptionsSchema>;
 
-/** A question typed in by the interviewer (until the question bank lands; then picked from it). */
-export const FreeFormQuestionSchema = z.object({
-  title: displayNameSchema({ max: 200, what: 'A question title', empty: 'Give the question a title.' }),
-  /** Markdown shown to everyone in the room. */
-  prompt: z.string().max(20_000, 'A question may be at most 20,000 characters.'),
-  /** Markdown only interviewers see (hints, what a good answer looks like). */
-  interviewerNotes: z.string().max(20_000, 'Interviewer notes may be at most 20,000 characters.').default(''),
-});
-export type FreeFormQuestion = z.infer<typeof FreeFormQuestionSchema>;
+/**
+ * A question of an interview: a published version of a question-bank problem
+ * (`problemVersionId`; its title and statement are taken from the version), or
+ * free-form text typed in by the interviewer (title and prompt).
+ */
+export const InterviewQuestionInputSchema = z
+  .object({
+    problemVersionId: z.uuid('Pick the question from the question bank again.').nullable().default(null),
+    title: z.string().trim().max(200, 'A question title may be at most 200 characters.').default(''),
+    /** Markdown shown to everyone in the room (free-form questions). */
+    prompt: z.string().max(20_000, 'A question may be at most 20,000 characters.').default(''),
+    /** Markdown only interviewers see (hints, what a good answer looks like). */
+    interviewerNotes: z.string().max(20_000, 'Interviewer notes may be at most 20,000 characters.').default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.problemVersionId === null && value.title === '')
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'Give the question a title.' });
+  });
+export type InterviewQuestionInput = z.input<typeof InterviewQuestionInputSchema>;
 
 const durationMinutes = z
   .number()
@@ -70,7 +86,7 @@ export const CreateInterviewInputSchema = z.object({
   plannedStart: z.iso.datetime({ offset: true }).nullable().default(null),
   durationMinutes: durationMinutes.default(60),
   defaultLanguage: LanguageIdSchema.default('python'),
-  questions: z.array(FreeFormQuestionSchema).max(20, 'At most 20 questions.').default([]),
+  questions: z.array(InterviewQuestionInputSchema).max(20, 'At most 20 questions.').default([]),
   options: InterviewOptionsSchema.default({ anonymous: false, recordingAllowed: false, integritySignals: false }),
 });
 export type CreateInterviewInput = z.input<typeof CreateInterviewInputSchema>;
@@ -83,7 +99,7 @@ export const UpdateInterviewInputSchema = z.object({
   plannedStart: z.iso.datetime({ offset: true }).nullable().optional(),
   durationMinutes: durationMinutes.optional(),
   defaultLanguage: LanguageIdSchema.optional(),
-  questions: z.array(FreeFormQuestionSchema).max(20, 'At most 20 questions.').optional(),
+  questions: z.array(InterviewQuestionInputSchema).max(20, 'At most 20 questions.').optional(),
   options: InterviewOptionsSchema.optional(),
 });
 export type UpdateInterviewInput = z.infer<typeof UpdateInterviewInputSchema>;
@@ -101,8 +117,41 @@ export const InterviewQuestionSchema = z.object({
   prompt: z.string(),
   /** Present for interviewers only. */
   interviewerNotes: z.string().optional(),
+  /** The question-bank version asked; null for free-form questions. */
+  problem: z
+    .object({
+      problemId: z.uuid(),
+      versionId: z.uuid(),
+      version: z.number().int(),
+      slug: z.string(),
+      difficulty: DifficultySchema,
+      category: QuestionCategorySchema,
+    })
+    .nullable(),
 });
 export type InterviewQuestion = z.infer<typeof InterviewQuestionSchema>;
+
+/** How much of a hidden test's input and expected output the room shows. */
+export const ROOM_TEST_PREVIEW_CHARS = 2_000;
+
+/** What only interviewers see of a bank question in the room: hidden tests, reference solutions, the guide. */
+export const RoomAnswerKeySchema = z.object({
+  /** Inputs and outputs cut to ROOM_TEST_PREVIEW_CHARS; the question bank has them whole. */
+  hiddenTests: z.array(
+    z.object({ name: z.string(), input: z.string(), expectedOutput: z.string(), isTruncated: z.boolean() }),
+  ),
+  referenceSolutions: z.partialRecord(LanguageIdSchema, z.string()),
+  guide: InterviewerGuideSchema,
+});
+export type RoomAnswerKey = z.infer<typeof RoomAnswerKeySchema>;
+
+/** A question in the room: bank questions carry the candidate's view, and for interviewers the answer key. */
+export const RoomQuestionSchema = InterviewQuestionSchema.extend({
+  view: CandidateProblemViewSchema.nullable(),
+  /** Interviewers only. */
+  answerKey: RoomAnswerKeySchema.optional(),
+});
+export type RoomQuestion = z.infer<typeof RoomQuestionSchema>;
 
 export const InterviewTransitionSchema = z.object({
   from: InterviewStatusSchema.nullable(),
@@ -256,6 +305,21 @@ export const RoomParticipantSchema = z.object({
 });
 export type RoomParticipant = z.infer<typeof RoomParticipantSchema>;
 
+/**
+ * The room's shared countdown in the server's time (epoch ms): remaining =
+ * durationMs − (serverNow − startedAt − pausedTotalMs), frozen at pausedAt
+ * while paused or ended. Browsers shift their own clock by the offset to
+ * `serverNow`, so everyone sees the same time whatever their clock says.
+ */
+export const RoomClockSchema = z.object({
+  startedAt: z.number().nullable(),
+  pausedAt: z.number().nullable(),
+  pausedTotalMs: z.number(),
+  durationMs: z.number(),
+  serverNow: z.number(),
+});
+export type RoomClock = z.infer<typeof RoomClockSchema>;
+
 /** GET /api/v1/interviews/:id/room — what the room page needs, cut to the caller's role. */
 export const RoomInfoSchema = z.object({
   interviewId: z.uuid(),
@@ -275,8 +339,12 @@ export const RoomInfoSchema = z.object({
     canControl: z.boolean(),
   }),
   participants: z.array(RoomParticipantSchema),
-  /** Interviewer notes on questions are present only for interviewers. */
-  questions: z.array(InterviewQuestionSchema),
+  clock: RoomClockSchema,
+  /**
+   * Interviewer notes and answer keys are present only for interviewers; the
+   * candidate and observers get no questions before the interview starts.
+   */
+  questions: z.array(RoomQuestionSchema),
 });
 export type RoomInfo = z.infer<typeof RoomInfoSchema>;
 

@@ -165,6 +165,8 @@ export const ProblemSummarySchema = z.object({
   status: ProblemStatusSchema,
   /** The published version's number; null while the problem was never published. */
   currentVersion: z.number().int().nullable(),
+  /** The published version (what an interview asks); null while never published. */
+  currentVersionId: z.uuid().nullable(),
   /** Languages with starter code. */
   languages: z.array(LanguageIdSchema),
   usage: ProblemUsageSchema,
@@ -275,7 +277,6 @@ export type PublishResult = z.infer<typeof PublishResultSchema>;
  * working draft if there is one.
  */
 export const ProblemDetailSchema = ProblemSummarySchema.extend({
-  currentVersionId: z.uuid().nullable(),
   package: ProblemPackageSchema,
   draft: z
     .object({

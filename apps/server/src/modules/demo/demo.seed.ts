@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { OrgRole } from '@interviewselect/contracts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../platform/db.js';
 import { createAuditRepo } from '../audit/audit.repo.js';
 import { createAuditService } from '../audit/audit.service.js';
 import { createInterviewsRepo } from '../interviews/interviews.repo.js';
+import { createQuestionBankPort } from '../questions/question-bank-port.js';
+import { problems } from '../questions/questions.tables.js';
 import { createOrgsRepo } from '../orgs/orgs.repo.js';
 import { hashPassword } from '../users/password.js';
 import { createUsersRepo } from '../users/users.repo.js';
@@ -93,6 +96,26 @@ export async function seedDemo(
  * One scheduled interview tomorrow: Ian interviews Casey (whose account it is
  * linked to, so it shows in Casey's "My interviews"), with a first question.
  */
+/** The public-library problem the demo interview asks (when the library has it). */
+const DEMO_LIBRARY_SLUG = 'days-until-warmer';
+
+async function libraryQuestion(database: Database, orgId: string, slug: string) {
+  const [problem] = await database.db
+    .select({ versionId: problems.currentVersionId })
+    .from(problems)
+    .where(and(isNull(problems.orgId), eq(problems.slug, slug)))
+    .limit(1);
+  if (!problem?.versionId) return null;
+  const found = await createQuestionBankPort(database.db).askable(orgId, problem.versionId);
+  if (!found) return null;
+  return {
+    title: found.title,
+    prompt: found.statement,
+    interviewerNotes: 'A monotonic stack gives O(n); ask for the brute force first, then its cost.',
+    problemVersionId: problem.versionId,
+  };
+}
+
 async function seedDemoInterview(
   database: Database,
   input: { orgId: string; ids: ReadonlyMap<string, string>; now: Date },
@@ -102,6 +125,7 @@ async function seedDemoInterview(
   if (!interviewer || !candidate) return;
   const tomorrow = new Date(input.now.getTime() + 24 * 3600_000);
   tomorrow.setUTCHours(14, 0, 0, 0);
+  const bankQuestion = await libraryQuestion(database, input.orgId, DEMO_LIBRARY_SLUG);
   await createInterviewsRepo(database.db).createInterview({
     interview: {
       orgId: input.orgId,
@@ -121,7 +145,9 @@ async function seedDemoInterview(
         prompt:
           'Write `allow(user, t)` that returns true when `user` made fewer than 5 calls in the 60 seconds before `t`.\n\nRead calls `user t` from stdin, print `true`/`false` per line.',
         interviewerNotes: 'Look for a deque per user; ask about memory growth and clock skew.',
+        problemVersionId: null,
       },
+      ...(bankQuestion ? [bankQuestion] : []),
     ],
     actor: { userId: interviewer, name: 'Ian Interviewer' },
     at: input.now,

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { memberCanWrite, type RoomAccess } from '../interviews/room-access.js';
 import { authorize, can } from '../policy/policy.js';
-import { RetryLaterError, type Creator, type ExecutionsService } from './executions.service.js';
+import { RetryLaterError, type Creator, type ExecutionsService, type Reader } from './executions.service.js';
 
 const tags = ['executions'];
 const IdParams = z.object({ id: z.uuid() });
@@ -37,7 +37,12 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
   async function creatorOf(request: FastifyRequest, interviewId: string | undefined): Promise<Creator> {
     if (!interviewId) {
       const actor = await authorize(request, 'execution.create');
-      return { userId: actor.userId, participantId: null, orgId: actor.activeOrgId };
+      return {
+        userId: actor.userId,
+        participantId: null,
+        orgId: actor.activeOrgId,
+        orgIds: [...actor.orgRoles.keys()],
+      };
     }
     const principal = await request.principal();
     if (principal.kind === 'anonymous') {
@@ -61,6 +66,19 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
       orgId: member.orgId,
       label: member.label,
     };
+  }
+
+  /**
+   * Who reads an execution: an account reads its own; a guest (no account)
+   * reads the runs it started as a participant of the execution's interview.
+   */
+  async function readerOf(request: FastifyRequest, id: string): Promise<Reader> {
+    const principal = await request.principal();
+    if (principal.kind !== 'guest') return { userId: (await authorize(request, 'execution.read')).userId };
+    const interviewId = await executions.interviewOf(id);
+    const member = interviewId && roomAccess ? await roomAccess.resolveMember(principal, interviewId) : null;
+    if (!member) throw new AppError('resource.not_found', 'No such execution.');
+    return { participantId: member.participantId };
   }
 
   // Rate-limit and busy refusals tell the client when to come back.
@@ -112,8 +130,7 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
       },
     },
     async (request) => {
-      const actor = await authorize(request, 'execution.read');
-      return executions.get(actor.userId, request.params.id);
+      return executions.get(await readerOf(request, request.params.id), request.params.id);
     },
   );
 
@@ -132,8 +149,8 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
       },
     },
     async (request, reply) => {
-      const actor = await authorize(request, 'execution.read');
       const { id } = request.params;
+      const reader = await readerOf(request, id);
       const stream = new PassThrough();
       const write = (event: ExecutionEvent) => stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       let ended = false;
@@ -155,7 +172,7 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
         if (event.type === 'done') end();
       };
 
-      const watched = await executions.watch(actor.userId, id, (event) => {
+      const watched = await executions.watch(reader, id, (event) => {
         if (early) early.push(event);
         else deliver(event);
       });
@@ -174,7 +191,7 @@ export const executionsRoutes: FastifyPluginAsync<{ executions: ExecutionsServic
           stream.write(': heartbeat\n\n');
           // A safety net for a `done` lost on the bus (a Redis reconnect): the stored state is the truth.
           executions
-            .get(actor.userId, id)
+            .get(reader, id)
             .then((execution) => {
               if (execution.status === 'completed' || execution.status === 'failed')
                 deliver({ type: 'done', execution });

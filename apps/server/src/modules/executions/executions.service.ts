@@ -30,8 +30,14 @@ export interface ProblemTests {
   memoryLimitMb?: number;
 }
 
-/** Port to the question bank (issue #6); null = no such problem version. */
-export type ProblemTestsPort = (problemVersionId: string) => Promise<ProblemTests | null>;
+/** Where a run happens: the organisations whose problems the creator may use, and the interview when in a room. */
+export interface ProblemScope {
+  orgIds: readonly string[];
+  interviewId: string | null;
+}
+
+/** Port to the question bank; null = no such problem version, or not one this scope may judge against. */
+export type ProblemTestsPort = (problemVersionId: string, scope: ProblemScope) => Promise<ProblemTests | null>;
 
 /** Until the question bank exists, no problem version is known. */
 export const noProblemTests: ProblemTestsPort = async () => null;
@@ -47,6 +53,9 @@ export class RetryLaterError extends AppError {
   }
 }
 
+/** Who reads an execution: the account that ran it, or (guests in a room) the participant. */
+export type Reader = { userId: string } | { participantId: string };
+
 /** Who starts an execution: an account, and/or (in a room) the participant; guests have only the latter. */
 export interface Creator {
   userId: string | null;
@@ -54,6 +63,8 @@ export interface Creator {
   orgId: string | null;
   /** In a room: the name (or anonymous label) the room shows for the participant. */
   label?: string;
+  /** Outside rooms: every organisation the account belongs to (its problems may be judged against); default [orgId]. */
+  orgIds?: readonly string[];
 }
 
 export function createExecutionsService(deps: {
@@ -73,15 +84,19 @@ export function createExecutionsService(deps: {
   const { repo } = deps;
 
   async function testsFor(
+    creator: Creator,
     input: CreateExecutionInput,
   ): Promise<Pick<ExecutionJob, 'tests' | 'comparator' | 'timeLimitMs' | 'memoryLimitMb'>> {
     const limits = { timeLimitMs: input.limits?.timeLimitMs, memoryLimitMb: input.limits?.memoryLimitMb };
     if (input.problemVersionId) {
-      const problem = await deps.problemTests(input.problemVersionId);
+      const problem = await deps.problemTests(input.problemVersionId, {
+        orgIds: creator.orgIds ?? (creator.orgId ? [creator.orgId] : []),
+        interviewId: input.interviewId ?? null,
+      });
       if (!problem)
         throw new AppError(
           'execution.unknown_problem_version',
-          `There is no problem version ${input.problemVersionId}.`,
+          `No problem version ${input.problemVersionId} is available here: pick the question from the interview or the library.`,
         );
       if (input.mode === 'run') return { tests: [], ...limits };
       // The problem's limits win: a candidate cannot raise them.
@@ -134,21 +149,24 @@ export function createExecutionsService(deps: {
     }
   }
 
-  async function findOwned(userId: string, id: string) {
+  async function findOwned(reader: Reader, id: string) {
     const found = await repo.findById(id);
+    const isOwn =
+      found !== null &&
+      ('userId' in reader ? found.row.userId === reader.userId : found.row.participantId === reader.participantId);
     // Someone else's execution is "not found": its existence is not revealed.
-    if (!found || found.row.userId !== userId) throw new AppError('resource.not_found', 'No such execution.');
+    if (!found || !isOwn) throw new AppError('resource.not_found', 'No such execution.');
     return found;
   }
 
-  async function get(userId: string, id: string): Promise<Execution> {
-    const found = await findOwned(userId, id);
+  async function get(reader: Reader, id: string): Promise<Execution> {
+    const found = await findOwned(reader, id);
     return toExecution(found.row, found.tests);
   }
 
   return {
     async create(creator: Creator, input: CreateExecutionInput): Promise<ExecutionCreated> {
-      const judged = await testsFor(input);
+      const judged = await testsFor(creator, input);
       const { slots } = await checkLanguage(input.language);
       await checkCapacity(creator, slots);
       const id = uuidv7();
@@ -200,6 +218,11 @@ export function createExecutionsService(deps: {
 
     get,
 
+    /** The interview an execution ran in (null outside rooms or when unknown): guests read theirs through it. */
+    async interviewOf(id: string): Promise<string | null> {
+      return (await repo.findById(id))?.row.interviewId ?? null;
+    },
+
     async list(userId: string, limit: number): Promise<ExecutionSummary[]> {
       return (await repo.listForUser(userId, limit)).map(toSummary);
     },
@@ -212,11 +235,11 @@ export function createExecutionsService(deps: {
      * Subscribes to one's own execution, then reads its state: events from
      * the moment of the call are delivered, none is missed between the two.
      */
-    async watch(userId: string, id: string, listener: (event: ExecutionEvent) => void) {
-      await findOwned(userId, id);
+    async watch(reader: Reader, id: string, listener: (event: ExecutionEvent) => void) {
+      await findOwned(reader, id);
       const unsubscribe = await deps.bus.subscribe(id, listener);
       try {
-        return { current: await get(userId, id), unsubscribe };
+        return { current: await get(reader, id), unsubscribe };
       } catch (error) {
         unsubscribe();
         throw error;

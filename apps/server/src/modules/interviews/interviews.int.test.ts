@@ -302,7 +302,9 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
       expect(info.statusCode, info.body).toBe(200);
       const room = RoomInfoSchema.parse(info.json());
       expect(room.me).toMatchObject({ role: 'candidate', label: 'Casey C.', canWrite: false, canControl: false });
-      expect(room.questions[0]).not.toHaveProperty('interviewerNotes');
+      // Before the start the candidate sees no question at all (nor the interviewer's notes).
+      expect(room.questions).toEqual([]);
+      expect(info.body).not.toContain('Add two numbers.');
       expect(info.body).not.toContain('Expect O(n).');
       // The guest is bound to this interview only: no management routes, no other interview.
       expect((await call('GET', `/api/v1/interviews/${interview.id}`, guest)).statusCode).toBe(403);

@@ -8,6 +8,7 @@ import { createInterviewLinksService } from './interview-links.service.js';
 import { createInterviewsRepo } from './interviews.repo.js';
 import { interviewsRoutes } from './interviews.routes.js';
 import { createInterviewsService } from './interviews.service.js';
+import type { QuestionBankPort } from './question-bank.js';
 import type { RoomAccess } from './room-access.js';
 import { roomLinksRoutes } from './room-links.routes.js';
 
@@ -18,10 +19,10 @@ import { roomLinksRoutes } from './room-links.routes.js';
  */
 export async function registerInterviewsModule(
   app: FastifyInstance,
-  deps: { config: Config; db: Db; audit: AuditService; mail: MailService; now: () => Date },
+  deps: { config: Config; db: Db; audit: AuditService; mail: MailService; bank: QuestionBankPort; now: () => Date },
 ): Promise<RoomAccess> {
   const repo = createInterviewsRepo(deps.db);
-  const interviews = createInterviewsService({ repo, audit: deps.audit, now: deps.now });
+  const interviews = createInterviewsService({ repo, audit: deps.audit, bank: deps.bank, now: deps.now });
   const links = createInterviewLinksService({
     repo,
     interviews,

@@ -36,6 +36,8 @@ export interface NewQuestion {
   title: string;
   prompt: string;
   interviewerNotes: string;
+  /** The question-bank version asked, or null (free-form). */
+  problemVersionId: string | null;
 }
 
 type ListQuery = z.output<typeof InterviewListQuerySchema>;

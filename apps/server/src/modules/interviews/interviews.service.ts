@@ -4,6 +4,7 @@ import {
   type CreateInterviewInputSchema,
   type Interview,
   type InterviewAction,
+  type InterviewQuestionInputSchema,
   type InterviewList,
   type InterviewListQuerySchema,
   type InterviewStatus,
@@ -18,7 +19,9 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { RequestMeta } from '../auth/sessions.service.js';
 import { can, type Action } from '../policy/policy.js';
-import type { InterviewAggregate, InterviewsRepo, ParticipantRow } from './interviews.repo.js';
+import type { InterviewAggregate, InterviewsRepo, NewQuestion, ParticipantRow } from './interviews.repo.js';
+import type { BankRef, QuestionBankPort } from './question-bank.js';
+import { roomClock } from './room-clock.js';
 import { memberCanWrite, type InterviewStatusEvent, type RoomAccess, type RoomMember } from './room-access.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
@@ -52,8 +55,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * the interviews list, a candidate's own history, and the room's view of who
  * someone is in an interview (RoomAccess).
  */
-export function createInterviewsService(deps: { repo: InterviewsRepo; audit: AuditService; now: () => Date }) {
-  const { repo, audit, now } = deps;
+export function createInterviewsService(deps: {
+  repo: InterviewsRepo;
+  audit: AuditService;
+  bank: QuestionBankPort;
+  now: () => Date;
+}) {
+  const { repo, audit, bank, now } = deps;
   const events = new EventEmitter();
 
   /** The caller's participant role in the interview, if they have a place in it. */
@@ -78,7 +86,48 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
     return agg;
   }
 
-  function toInterview(principal: Principal, agg: InterviewAggregate): Interview {
+  /** Bank questions' references, for the questions of one interview. */
+  function bankRefs(agg: Pick<InterviewAggregate, 'questions'>): Promise<Map<string, BankRef>> {
+    return bank.refs(agg.questions.flatMap((q) => (q.problemVersionId ? [q.problemVersionId] : [])));
+  }
+
+  /**
+   * The rows to store for the questions asked: bank questions take their title
+   * and statement from the version, which must be published and the public
+   * library's or the organisation's own.
+   */
+  async function questionRows(
+    orgId: string,
+    inputs: readonly z.output<typeof InterviewQuestionInputSchema>[],
+  ): Promise<NewQuestion[]> {
+    const rows: NewQuestion[] = [];
+    for (const [index, q] of inputs.entries()) {
+      if (q.problemVersionId === null) {
+        rows.push({ title: q.title, prompt: q.prompt, interviewerNotes: q.interviewerNotes, problemVersionId: null });
+        continue;
+      }
+      const found = await bank.askable(orgId, q.problemVersionId);
+      if (!found) {
+        const message = 'This question is not a published question of the library or of your organisation.';
+        throw new AppError('request.validation_failed', `Question ${index + 1}: ${message}`, [
+          { path: `body.questions.${index}.problemVersionId`, message },
+        ]);
+      }
+      rows.push({
+        title: found.title,
+        prompt: found.statement,
+        interviewerNotes: q.interviewerNotes,
+        problemVersionId: q.problemVersionId,
+      });
+    }
+    return rows;
+  }
+
+  async function interviewOf(principal: Principal, agg: InterviewAggregate): Promise<Interview> {
+    return toInterview(principal, agg, await bankRefs(agg));
+  }
+
+  function toInterview(principal: Principal, agg: InterviewAggregate, refs: Map<string, BankRef>): Interview {
     const { interview: row } = agg;
     const resource = resourceOf(principal, agg);
     const actions = (Object.keys(INTERVIEW_TRANSITIONS) as InterviewAction[]).filter(
@@ -108,6 +157,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
         title: q.title,
         prompt: q.prompt,
         interviewerNotes: q.interviewerNotes,
+        problem: (q.problemVersionId && refs.get(q.problemVersionId)) || null,
       })),
       createdBy: { userId: row.createdBy, name: agg.createdByName ?? 'Deleted user' },
       createdAt: row.createdAt.toISOString(),
@@ -198,7 +248,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
           userId: await repo.verifiedUserByEmail(input.candidate.email),
         },
         interviewers,
-        questions: input.questions,
+        questions: await questionRows(input.orgId, input.questions),
         actor: { userId: actor.userId, name: actor.user.name },
         at,
       });
@@ -211,7 +261,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
         ip: meta.ip,
         userAgent: meta.userAgent,
       });
-      return toInterview(actor, (await repo.loadAggregate(id)) as InterviewAggregate);
+      return interviewOf(actor, (await repo.loadAggregate(id)) as InterviewAggregate);
     },
 
     async get(principal: Principal, id: string): Promise<Interview> {
@@ -222,7 +272,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
       if (!can(principal, 'interview.read', resource) && !can(principal, 'interview.run', resource)) {
         throw new AppError('auth.forbidden', 'Only members of the organisation can see this interview.');
       }
-      return toInterview(principal, agg);
+      return interviewOf(principal, agg);
     },
 
     async list(query: z.output<typeof InterviewListQuerySchema>): Promise<InterviewList> {
@@ -293,7 +343,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
               ),
             }
           : {}),
-        ...(input.questions ? { questions: input.questions } : {}),
+        ...(input.questions ? { questions: await questionRows(orgId, input.questions) } : {}),
       });
       if (!ok)
         throw new AppError('interview.locked', 'This interview has started meanwhile and can no longer be edited.');
@@ -307,7 +357,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
         ip: meta.ip,
         userAgent: meta.userAgent,
       });
-      return toInterview(actor, (await repo.loadAggregate(id)) as InterviewAggregate);
+      return interviewOf(actor, (await repo.loadAggregate(id)) as InterviewAggregate);
     },
 
     async transition(
@@ -347,7 +397,7 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
         ip: meta.ip,
         userAgent: meta.userAgent,
       });
-      return toInterview(actor, (await repo.loadAggregate(id)) as InterviewAggregate);
+      return interviewOf(actor, (await repo.loadAggregate(id)) as InterviewAggregate);
     },
 
     /** What the room page needs, cut to the caller's role (interviewer notes only for interviewers). */
@@ -363,6 +413,10 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
       const agg = (await repo.loadAggregate(id)) as InterviewAggregate;
       const seesPrivate = can(principal, 'room.private', resource);
       const { interview } = agg;
+      // Nobody but the interviewers sees the questions before the interview starts.
+      const questions = seesPrivate || !['draft', 'scheduled'].includes(interview.status) ? agg.questions : [];
+      const versionIds = questions.flatMap((q) => (q.problemVersionId ? [q.problemVersionId] : []));
+      const [refs, views] = await Promise.all([bankRefs({ questions }), bank.roomViews(versionIds, seesPrivate)]);
       return {
         interviewId: id,
         title: interview.title,
@@ -388,13 +442,24 @@ export function createInterviewsService(deps: { repo: InterviewsRepo; audit: Aud
           role: p.role,
           label: participantLabel(p, interview.anonymous),
         })),
-        questions: agg.questions.map((q) => ({
-          id: q.id,
-          position: q.position,
-          title: q.title,
-          prompt: q.prompt,
-          ...(seesPrivate ? { interviewerNotes: q.interviewerNotes } : {}),
-        })),
+        clock: roomClock(agg.transitions, interview.durationMinutes * 60_000, now()),
+        questions: questions.map((q) => {
+          const bankView = q.problemVersionId ? views.get(q.problemVersionId) : undefined;
+          return {
+            id: q.id,
+            position: q.position,
+            title: q.title,
+            prompt: q.prompt,
+            problem: (q.problemVersionId && refs.get(q.problemVersionId)) || null,
+            view: bankView?.view ?? null,
+            ...(seesPrivate
+              ? {
+                  interviewerNotes: q.interviewerNotes,
+                  ...(bankView?.answerKey ? { answerKey: bankView.answerKey } : {}),
+                }
+              : {}),
+          };
+        }),
       };
     },
 

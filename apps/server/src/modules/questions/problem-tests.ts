@@ -7,10 +7,20 @@ import { createQuestionsRepo } from './questions.repo.js';
  * ones included — the executions service and its views decide what a caller
  * sees of them), comparator and limits. Archived problems' versions still
  * judge: interviews and reports point at them.
+ *
+ * Who may judge against a version: anyone, for a published version of the
+ * public library; in a room, only the versions the interview asks; outside a
+ * room, members of the owning organisation (drafts included: verification).
+ * Any other version answers as unknown, so its existence does not leak.
  */
 export function createProblemTestsPort(db: Db): ProblemTestsPort {
   const repo = createQuestionsRepo(db);
-  return async (problemVersionId) => {
+  return async (problemVersionId, scope) => {
+    const access = await repo.versionAccess(problemVersionId, scope.interviewId);
+    if (!access) return null;
+    const isPublic = access.orgId === null && access.isPublished;
+    const isOwn = scope.interviewId === null && access.orgId !== null && scope.orgIds.includes(access.orgId);
+    if (!isPublic && !isOwn && !access.isInInterview) return null;
     const data = await repo.judgeData(problemVersionId);
     if (!data) return null;
     return {

@@ -23,6 +23,7 @@ export interface SearchRow {
   org_name: string | null;
   status: 'draft' | 'published' | 'archived';
   current_version: number | null;
+  current_version_id: string | null;
   times_used: number;
   submit_count: number;
   accepted_count: number;
@@ -98,7 +99,7 @@ export async function searchProblems(db: Db, query: SearchQuery, scope: SearchSc
     : sql`0`;
   const statement = sql`
     select p.id, p.slug, p.title, p.difficulty, p.category, p.tags, p.languages, p.org_id, o.name as org_name,
-      p.status, v.version as current_version, p.times_used, p.submit_count, p.accepted_count,
+      p.status, v.version as current_version, p.current_version_id, p.times_used, p.submit_count, p.accepted_count,
       p.avg_solve_minutes, p.updated_at, ${rank} as rank, count(*) over () as total
     from problems p
     left join orgs o on o.id = p.org_id

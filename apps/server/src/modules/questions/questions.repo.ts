@@ -1,6 +1,6 @@
 import type { ProblemPackage, ProblemStatus } from '@interviewselect/contracts';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db.js';
+import { queryRows, type Db } from '../../platform/db.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
 import { contentHash, listedValues, testRows, toPackage, versionValues } from './problem-package.js';
@@ -305,6 +305,25 @@ export function createQuestionsRepo(db: Db) {
         .where(and(eq(problemVerifications.id, id), eq(problemVerifications.status, 'running')))
         .returning({ id: problemVerifications.id });
       return rows.length > 0;
+    },
+
+    /**
+     * Who may use a version: its problem's owner (null = public library),
+     * whether the version was published, and whether the interview (if any)
+     * asks it. Null when the version does not exist.
+     */
+    async versionAccess(versionId: string, interviewId: string | null) {
+      const [row] = await queryRows<{ org_id: string | null; published: boolean; in_interview: boolean }>(
+        db,
+        sql`
+        select p.org_id, v.published_at is not null as published,
+          ${interviewId}::uuid is not null and exists (
+            select 1 from interview_questions q where q.interview_id = ${interviewId}::uuid and q.problem_version_id = v.id
+          ) as in_interview
+        from problem_versions v join problems p on p.id = v.problem_id
+        where v.id = ${versionId}::uuid`,
+      );
+      return row ? { orgId: row.org_id, isPublished: row.published, isInInterview: row.in_interview } : null;
     },
 
     /** A version's tests and limits for the executions module (ProblemTestsPort). */

@@ -46,6 +46,7 @@ function summaryFromSearch(row: SearchRow): ProblemSummary {
     owner: { kind: row.org_id ? 'org' : 'public', orgId: row.org_id, orgName: row.org_name },
     status: row.status,
     currentVersion: row.current_version === null ? null : Number(row.current_version),
+    currentVersionId: row.current_version_id,
     languages: row.languages.map((l) => LanguageIdSchema.parse(l)),
     usage: usageOf({
       timesUsed: Number(row.times_used),

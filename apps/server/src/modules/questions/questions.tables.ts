@@ -81,6 +81,7 @@ export const problems = pgTable(
     uniqueIndex('problems_org_slug_idx')
       .on(t.orgId, t.slug)
       .where(sql`${t.orgId} is not null`),
+    // Migration 0010 sets fastupdate = off on these three GIN indexes (no pending list: PGlite has no autovacuum).
     index('problems_search_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
     index('problems_search_document_idx').using('gin', t.searchDocument),
     index('problems_tags_idx').using('gin', t.tags),

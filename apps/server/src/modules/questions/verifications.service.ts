@@ -91,7 +91,7 @@ export function createVerificationsService(deps: {
     const runs = await Promise.all(
       found.runs.map(async (r) => ({
         language: LanguageIdSchema.parse(r.language),
-        run: owner ? await deps.runner.get(owner, r.executionId) : null,
+        run: owner ? await deps.runner.get({ userId: owner }, r.executionId) : null,
       })),
     );
     const finished = runs.filter((r) => r.run && isFinished(r.run));
@@ -111,7 +111,7 @@ export function createVerificationsService(deps: {
   /** Settles the verification as soon as each run reports done (any node's bus delivers it). */
   async function follow(actorId: string, verificationId: string, executionIds: string[]) {
     for (const id of executionIds) {
-      const watched = await deps.runner.watch(actorId, id, (event) => {
+      const watched = await deps.runner.watch({ userId: actorId }, id, (event) => {
         if (event.type !== 'done') return;
         watched.unsubscribe();
         settle(verificationId).catch((err: unknown) =>

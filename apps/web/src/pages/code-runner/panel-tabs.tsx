@@ -73,3 +73,27 @@ export function PanelTabs<T extends string>({
     </div>
   );
 }
+
+export interface TabPanelProps {
+  /** The same prefix as the PanelTabs that control this panel. */
+  idPrefix: string;
+  id: string;
+  selected: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+/** The panel of one PanelTabs tab: labelled by its tab, hidden while another tab is selected. */
+export function TabPanel({ idPrefix, id, selected, className, children }: TabPanelProps) {
+  return (
+    <div
+      role="tabpanel"
+      id={panelId(idPrefix, id)}
+      aria-labelledby={tabId(idPrefix, id)}
+      hidden={selected !== id}
+      className={className}
+    >
+      {children}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Button } from '../../ui/button';
 import { CodeEditor } from './code-editor';
 import { LanguagePicker } from './language-picker';
-import { panelId, PanelTabs, tabId } from './panel-tabs';
+import { PanelTabs, TabPanel } from './panel-tabs';
 import { RunAnnouncer } from './run-announcer';
 import { RunPanel } from './run-panel';
 import { isRunShortcut, modifierKeyLabel } from './shortcut-hint';
@@ -151,22 +151,10 @@ export function Scratchpad({ languages, initial }: { languages: readonly Languag
       />
       <div className="code-runner__panels" ref={panelsRef}>
         <PanelTabs label="Result" tabs={TABS} selected={tab} onSelect={selectTab} idPrefix={TABS_ID} />
-        <div
-          role="tabpanel"
-          id={panelId(TABS_ID, 'run')}
-          aria-labelledby={tabId(TABS_ID, 'run')}
-          hidden={tab !== 'run'}
-          className="code-runner__panel"
-        >
+        <TabPanel idPrefix={TABS_ID} id="run" selected={tab} className="code-runner__panel">
           <RunPanel stdin={stdin} onStdinChange={setStdin} run={runExecution} />
-        </div>
-        <div
-          role="tabpanel"
-          id={panelId(TABS_ID, 'tests')}
-          aria-labelledby={tabId(TABS_ID, 'tests')}
-          hidden={tab !== 'tests'}
-          className="code-runner__panel"
-        >
+        </TabPanel>
+        <TabPanel idPrefix={TABS_ID} id="tests" selected={tab} className="code-runner__panel">
           <TestsPanel
             cases={cases}
             onCasesChange={setCases}
@@ -175,16 +163,10 @@ export function Scratchpad({ languages, initial }: { languages: readonly Languag
             onStopOnFirstFailureChange={setIsStopOnFirstFailure}
             run={testExecution}
           />
-        </div>
-        <div
-          role="tabpanel"
-          id={panelId(TABS_ID, 'terminal')}
-          aria-labelledby={tabId(TABS_ID, 'terminal')}
-          hidden={tab !== 'terminal'}
-          className="code-runner__panel"
-        >
+        </TabPanel>
+        <TabPanel idPrefix={TABS_ID} id="terminal" selected={tab} className="code-runner__panel">
           {hasTerminal ? <TerminalPanel languages={languages} /> : null}
-        </div>
+        </TabPanel>
       </div>
       <RunAnnouncer run={lastMode === 'tests' ? testExecution : lastMode === 'run' ? runExecution : null} />
     </div>

@@ -31,6 +31,29 @@ export function resultsByCaseId(view: ExecutionView | null, submittedIds: readon
   return results;
 }
 
+/** The "Stop on first failure" option of a test run. */
+export function StopOnFirstFailure({ value, onChange }: { value: boolean; onChange: (value: boolean) => void }) {
+  const checkboxId = useId();
+  return (
+    <div className="tests-panel__option">
+      <input id={checkboxId} type="checkbox" checked={value} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={checkboxId}>Stop on first failure</label>
+    </div>
+  );
+}
+
+/** What went wrong with a judged run as a whole: the request failed, the code did not compile, the judge failed. */
+export function JudgedRunAlerts({ run }: { run: ExecutionRun }) {
+  const execution = run.view?.execution ?? null;
+  return (
+    <>
+      {run.failure ? <RunErrorAlert key={run.failure.at} error={run.failure.error} failedAt={run.failure.at} /> : null}
+      {execution?.verdict === 'compilation_error' ? <CompileOutput text={execution.compileOutput} /> : null}
+      {execution?.verdict === 'internal_error' ? <InternalErrorAlert detail={execution.detail} /> : null}
+    </>
+  );
+}
+
 /** The Tests tab: the custom tests table, "stop at first failure", and the pass count. */
 export function TestsPanel({
   cases,
@@ -40,28 +63,16 @@ export function TestsPanel({
   onStopOnFirstFailureChange,
   run,
 }: TestsPanelProps) {
-  const checkboxId = useId();
-  const { view, isRunning, failure } = run;
-  const execution = view?.execution ?? null;
+  const { view, isRunning } = run;
   const results = useMemo(() => resultsByCaseId(view, submittedIds), [view, submittedIds]);
   return (
     <div className="tests-panel">
       <div className="tests-panel__bar">
         <h2 className="tests-panel__title">Custom tests</h2>
         <TestsSummary view={view} isRunning={isRunning} submitted={submittedIds.length} />
-        <div className="tests-panel__option">
-          <input
-            id={checkboxId}
-            type="checkbox"
-            checked={isStopOnFirstFailure}
-            onChange={(event) => onStopOnFirstFailureChange(event.target.checked)}
-          />
-          <label htmlFor={checkboxId}>Stop on first failure</label>
-        </div>
+        <StopOnFirstFailure value={isStopOnFirstFailure} onChange={onStopOnFirstFailureChange} />
       </div>
-      {failure ? <RunErrorAlert key={failure.at} error={failure.error} failedAt={failure.at} /> : null}
-      {execution?.verdict === 'compilation_error' ? <CompileOutput text={execution.compileOutput} /> : null}
-      {execution?.verdict === 'internal_error' ? <InternalErrorAlert detail={execution.detail} /> : null}
+      <JudgedRunAlerts run={run} />
       <TestCasesEditor cases={cases} onChange={onCasesChange} results={results} isDisabled={isRunning} />
     </div>
   );

@@ -71,6 +71,7 @@ export function EditInterviewPage() {
     <div className="interviews-page interviews-page--narrow">
       {header}
       <InterviewForm
+        orgId={interview.orgId}
         initial={formValuesFrom(interview, fixed.userId)}
         members={data.members.data ?? []}
         languages={data.languages}

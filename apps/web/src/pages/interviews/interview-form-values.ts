@@ -4,18 +4,27 @@ import {
   type CreateInterviewInput,
   type Interview,
   type InterviewOptions,
+  type InterviewQuestion,
+  type ProblemSummary,
   type UpdateInterviewInput,
 } from '@interviewselect/contracts';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/api';
 import { isoToLocalInput, localInputToIso } from './local-time';
 
-/** One question as typed; `key` only keeps React's rows stable while questions move. */
+/** A question-bank version picked for the interview (its title and statement come from the bank). */
+export type BankPick = NonNullable<InterviewQuestion['problem']> & { title: string };
+
+/**
+ * One question as typed, or picked from the bank (`bank`; title and prompt
+ * then stay empty). `key` only keeps React's rows stable while questions move.
+ */
 export interface QuestionDraft {
   key: string;
   title: string;
   prompt: string;
   interviewerNotes: string;
+  bank: BankPick | null;
 }
 
 /** The create/edit form's state: what the inputs hold, strings as typed. */
@@ -38,7 +47,23 @@ export type FormErrors = Record<string, string>;
 let nextKey = 0;
 export function newQuestion(): QuestionDraft {
   nextKey += 1;
-  return { key: `q${nextKey}`, title: '', prompt: '', interviewerNotes: '' };
+  return { key: `q${nextKey}`, title: '', prompt: '', interviewerNotes: '', bank: null };
+}
+
+/** A question drafted from a published problem of the bank search. */
+export function bankQuestion(problem: ProblemSummary & { currentVersionId: string }): QuestionDraft {
+  return {
+    ...newQuestion(),
+    bank: {
+      problemId: problem.id,
+      versionId: problem.currentVersionId,
+      version: problem.currentVersion ?? 1,
+      slug: problem.slug,
+      difficulty: problem.difficulty,
+      category: problem.category,
+      title: problem.title,
+    },
+  };
 }
 
 export function emptyFormValues(): InterviewFormValues {
@@ -87,7 +112,11 @@ export function formValuesFrom(interview: Interview, fixedInterviewerId: string)
     defaultLanguage: interview.defaultLanguage,
     questions: interview.questions
       .toSorted((a, b) => a.position - b.position)
-      .map((q) => ({ ...newQuestion(), title: q.title, prompt: q.prompt, interviewerNotes: q.interviewerNotes ?? '' })),
+      .map((q) =>
+        q.problem
+          ? { ...newQuestion(), interviewerNotes: q.interviewerNotes ?? '', bank: { ...q.problem, title: q.title } }
+          : { ...newQuestion(), title: q.title, prompt: q.prompt, interviewerNotes: q.interviewerNotes ?? '' },
+      ),
     options: { ...interview.options },
   };
 }
@@ -113,7 +142,11 @@ function sharedInput(values: InterviewFormValues) {
     plannedStart: localInputToIso(values.plannedStart),
     durationMinutes: Number(values.durationMinutes),
     defaultLanguage: values.defaultLanguage,
-    questions: values.questions.map(({ title, prompt, interviewerNotes }) => ({ title, prompt, interviewerNotes })),
+    questions: values.questions.map(({ title, prompt, interviewerNotes, bank }) =>
+      bank
+        ? { problemVersionId: bank.versionId, interviewerNotes }
+        : { problemVersionId: null, title, prompt, interviewerNotes },
+    ),
     options: values.options,
   };
 }
@@ -167,7 +200,7 @@ export function serverFieldErrors(error: unknown): FormErrors {
 export function isFormField(key: string, values: InterviewFormValues): boolean {
   if (['title', 'candidate.name', 'candidate.email', 'coInterviewerIds', 'plannedStart'].includes(key)) return true;
   if (['durationMinutes', 'defaultLanguage', 'questions'].includes(key)) return true;
-  const match = /^questions\.(\d+)\.(title|prompt|interviewerNotes)$/.exec(key);
+  const match = /^questions\.(\d+)\.(title|prompt|interviewerNotes|problemVersionId)$/.exec(key);
   return match !== null && Number(match[1]) < values.questions.length;
 }
 

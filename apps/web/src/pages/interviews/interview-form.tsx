@@ -36,6 +36,8 @@ const OPTION_TEXT: Record<keyof InterviewOptions, { label: string; hint: string 
 };
 
 export interface InterviewFormProps<I> {
+  /** The interview's organisation (whose question bank is offered). */
+  orgId: string;
   initial: InterviewFormValues;
   members: readonly OrgMember[];
   languages: readonly LanguageInfo[];
@@ -190,7 +192,12 @@ export function InterviewForm<I>(props: InterviewFormProps<I>) {
         />
       </Card>
       <Card title="Questions">
-        <QuestionsEditor questions={values.questions} onChange={(questions) => change({ questions })} errors={errors} />
+        <QuestionsEditor
+          orgId={props.orgId}
+          questions={values.questions}
+          onChange={(questions) => change({ questions })}
+          errors={errors}
+        />
       </Card>
       <Card title="Options">
         <fieldset className="interviews-fieldset">

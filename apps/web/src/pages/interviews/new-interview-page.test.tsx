@@ -13,6 +13,7 @@ import {
   ORG_ID,
   problem,
 } from './test-fixtures';
+import { SUMMARY, VERSION_ID } from '../questions/test-fixtures';
 
 // Each page is a lazily imported route chunk: on a busy machine the first import alone can take over a second.
 
@@ -44,7 +45,7 @@ describe('New interview', () => {
     // Live re-validation after the first attempt: fixing the title clears its message.
     fireEvent.change(screen.getByLabelText(/^Title/), { target: { value: 'Backend pairing' } });
     expect(screen.queryByText(/Give the interview a title/)).toBeNull();
-  });
+  }, 20_000);
 
   it('creates the interview with co-interviewers, questions and an offset start, then opens it', async () => {
     let sent: unknown;
@@ -66,8 +67,8 @@ describe('New interview', () => {
     // The creator is always an interviewer and not offered.
     expect(within(form).queryByRole('checkbox', { name: /Ada Lovelace/ })).toBeNull();
 
-    fireEvent.click(within(form).getByRole('button', { name: 'Add question' }));
-    fireEvent.click(within(form).getByRole('button', { name: 'Add question' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add your own question' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add your own question' }));
     const [first, second] = within(form).getAllByRole('textbox', { name: 'Question title' });
     fireEvent.change(first!, { target: { value: 'Warm-up' } });
     fireEvent.change(second!, { target: { value: 'Two sum' } });
@@ -87,6 +88,44 @@ describe('New interview', () => {
       options: { integritySignals: true, anonymous: false, recordingAllowed: false },
     });
     expect((sent as { plannedStart: string }).plannedStart).toMatch(/^2026-11-25T11:00:00[+-]\d\d:\d\d$/);
+  }, 20_000);
+
+  it('adds a published problem from the question bank; the interview asks that version', async () => {
+    let sent: unknown;
+    const published = { ...SUMMARY, status: 'published', currentVersion: 1, currentVersionId: VERSION_ID };
+    const draft = { ...SUMMARY, id: GRACE_ID, slug: 'draft-one', title: 'Unpublished draft' };
+    stubFetch({
+      ...BASE,
+      [`GET /api/v1/problems?orgId=${ORG_ID}&status=published&pageSize=10&sort=popularity`]: {
+        body: { items: [published, draft], total: 2, page: 1, pageSize: 10 },
+      },
+      'POST /api/v1/interviews': (init) => {
+        sent = bodyOf(init);
+        return { status: 201, body: interviewOf() };
+      },
+    });
+    renderApp('/interviews/new');
+    const form = await screen.findByRole('form', { name: 'Create interview' });
+    fireEvent.change(within(form).getByLabelText(/^Title/), { target: { value: 'Backend pairing' } });
+    fireEvent.change(within(form).getByLabelText(/^Candidate name/), { target: { value: 'Charles Babbage' } });
+    fireEvent.change(within(form).getByLabelText(/^Candidate e-mail/), { target: { value: 'charles@example.com' } });
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Add from question bank…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add from the question bank' });
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Add Sum of two' }));
+    // Only published problems can be asked; an added one cannot be added twice.
+    expect(within(dialog).queryByText('Unpublished draft')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Sum of two is added' })).toHaveProperty('disabled', true);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+
+    expect(await within(form).findByRole('link', { name: 'Sum of two' })).toBeTruthy();
+    expect(within(form).queryByRole('textbox', { name: 'Question title' })).toBeNull();
+    fireEvent.change(within(form).getByLabelText(/^Interviewer notes/), { target: { value: 'Start easy.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create interview' }));
+    await vi.waitFor(() => expect(sent).toBeDefined());
+    expect((sent as { questions: unknown }).questions).toEqual([
+      expect.objectContaining({ problemVersionId: VERSION_ID, interviewerNotes: 'Start easy.' }),
+    ]);
   }, 20_000);
 
   it('shows the server’s field messages next to the field', async () => {

@@ -63,6 +63,7 @@ export function NewInterviewPage() {
         />
       ) : (
         <InterviewForm
+          orgId={membership.orgId}
           initial={emptyFormValues()}
           members={data.members.data ?? []}
           languages={data.languages}

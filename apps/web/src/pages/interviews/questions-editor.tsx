@@ -1,10 +1,21 @@
 import { Button } from '../../ui/button';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon } from '../../ui/icons';
 import { TextField } from '../../ui/text-field';
-import { moveQuestion, newQuestion, type FormErrors, type QuestionDraft } from './interview-form-values';
+import { CATEGORY_LABELS, DifficultyChip } from '../questions/problem-labels';
+import { BankQuestionPicker } from './bank-question-picker';
+import {
+  bankQuestion,
+  moveQuestion,
+  newQuestion,
+  type BankPick,
+  type FormErrors,
+  type QuestionDraft,
+} from './interview-form-values';
 import { TextAreaField } from './textarea-field';
 
 export interface QuestionsEditorProps {
+  /** The interview's organisation: the bank offers its problems and the public library. */
+  orgId: string;
   questions: readonly QuestionDraft[];
   onChange: (questions: QuestionDraft[]) => void;
   errors: FormErrors;
@@ -15,8 +26,11 @@ function focusSoon(id: string) {
   setTimeout(() => document.getElementById(id)?.focus(), 0);
 }
 
-/** Free-form questions: add, remove, reorder; each with a prompt everyone sees and notes only interviewers see. */
-export function QuestionsEditor({ questions, onChange, errors }: QuestionsEditorProps) {
+/**
+ * The interview's questions: picked from the question bank or typed in (free
+ * form); add, remove, reorder; each with notes only interviewers see.
+ */
+export function QuestionsEditor({ orgId, questions, onChange, errors }: QuestionsEditorProps) {
   const update = (index: number, patch: Partial<QuestionDraft>) =>
     onChange(questions.map((q, i) => (i === index ? { ...q, ...patch } : q)));
   const move = (index: number, delta: -1 | 1, key: string) => {
@@ -34,12 +48,14 @@ export function QuestionsEditor({ questions, onChange, errors }: QuestionsEditor
     onChange([...questions, question]);
     focusSoon(`${question.key}-title`);
   };
+  const chosen = new Set(questions.flatMap((q) => (q.bank ? [q.bank.versionId] : [])));
 
   return (
     <div className="interviews-stack">
       {questions.length === 0 ? (
         <p className="text-muted">
-          No questions yet. Add the problems you plan to ask; the candidate sees each prompt in the room.
+          No questions yet. Add problems from the question bank (their tests run in the room) or type your own; the
+          candidate sees each one in the room once the interview starts.
         </p>
       ) : (
         <ol className="interviews-questions">
@@ -74,25 +90,31 @@ export function QuestionsEditor({ questions, onChange, errors }: QuestionsEditor
                       <CloseIcon width={16} height={16} />
                     </Button>
                   </div>
-                  <TextField
-                    id={`${q.key}-title`}
-                    label="Question title"
-                    name={`questions.${index}.title`}
-                    value={q.title}
-                    maxLength={200}
-                    required
-                    error={errors[`questions.${index}.title`]}
-                    onChange={(e) => update(index, { title: e.target.value })}
-                  />
-                  <TextAreaField
-                    label="Prompt"
-                    hint="Markdown. Everyone in the room sees it."
-                    name={`questions.${index}.prompt`}
-                    value={q.prompt}
-                    rows={5}
-                    error={errors[`questions.${index}.prompt`]}
-                    onChange={(e) => update(index, { prompt: e.target.value })}
-                  />
+                  {q.bank ? (
+                    <BankQuestionCard bank={q.bank} error={errors[`questions.${index}.problemVersionId`]} />
+                  ) : (
+                    <>
+                      <TextField
+                        id={`${q.key}-title`}
+                        label="Question title"
+                        name={`questions.${index}.title`}
+                        value={q.title}
+                        maxLength={200}
+                        required
+                        error={errors[`questions.${index}.title`]}
+                        onChange={(e) => update(index, { title: e.target.value })}
+                      />
+                      <TextAreaField
+                        label="Prompt"
+                        hint="Markdown. Everyone in the room sees it."
+                        name={`questions.${index}.prompt`}
+                        value={q.prompt}
+                        rows={5}
+                        error={errors[`questions.${index}.prompt`]}
+                        onChange={(e) => update(index, { prompt: e.target.value })}
+                      />
+                    </>
+                  )}
                   <TextAreaField
                     label="Interviewer notes"
                     hint="Markdown. Only interviewers see these: hints, what a good answer looks like."
@@ -109,11 +131,35 @@ export function QuestionsEditor({ questions, onChange, errors }: QuestionsEditor
         </ol>
       )}
       {errors.questions ? <p className="ui-field__error">{errors.questions}</p> : null}
-      <div>
+      <div className="interviews-actions-row">
+        <BankQuestionPicker
+          orgId={orgId}
+          chosen={chosen}
+          isDisabled={questions.length >= 20}
+          onPick={(problem) => onChange([...questions, bankQuestion(problem)])}
+        />
         <Button id="questions-add" onClick={add} disabled={questions.length >= 20}>
-          Add question
+          Add your own question
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** A bank question in the form: what it is, with a link to read it whole in the question bank. */
+function BankQuestionCard({ bank, error }: { bank: BankPick; error: string | undefined }) {
+  return (
+    <div className="interviews-bank-question">
+      <p className="interviews-bank-question__title">
+        <a href={`/questions/${bank.problemId}`} target="_blank" rel="noreferrer">
+          {bank.title}
+        </a>
+      </p>
+      <p className="interviews-bank-question__meta">
+        <DifficultyChip difficulty={bank.difficulty} /> {CATEGORY_LABELS[bank.category]} · from the question bank,
+        version {bank.version} — its statement, examples, visible tests and starter code appear in the room.
+      </p>
+      {error ? <p className="ui-field__error">{error}</p> : null}
     </div>
   );
 }

@@ -59,7 +59,14 @@ export function interviewOf(overrides: Partial<Interview> = {}): Interview {
     defaultLanguage: 'python',
     options: { anonymous: false, recordingAllowed: false, integritySignals: false },
     questions: [
-      { id: GRACE_ID, position: 0, title: 'Two sum', prompt: 'Find the pair.', interviewerNotes: 'Hash map.' },
+      {
+        id: GRACE_ID,
+        position: 0,
+        title: 'Two sum',
+        prompt: 'Find the pair.',
+        interviewerNotes: 'Hash map.',
+        problem: null,
+      },
     ],
     createdBy: { userId: TEST_USER.id, name: TEST_USER.name },
     createdAt: '2026-11-23T09:00:00.000Z',

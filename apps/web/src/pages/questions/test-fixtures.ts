@@ -40,6 +40,7 @@ export const SUMMARY = {
   owner: { kind: 'org', orgId: ORG_ID, orgName: 'Acme' },
   status: 'draft',
   currentVersion: null,
+  currentVersionId: null,
   languages: ['python'],
   usage: { timesUsed: 3, passRate: 0.5, avgSolveMinutes: null },
   updatedAt: '2026-11-23T09:00:00.000Z',

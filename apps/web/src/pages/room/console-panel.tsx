@@ -1,16 +1,15 @@
-import type { LanguageInfo } from '@interviewselect/contracts';
+import type { CandidateProblemView, LanguageInfo } from '@interviewselect/contracts';
 import { useId, useState } from 'react';
-import '../../ui/table.css';
 import { isFinished, type ExecutionView } from '../code-runner/execution-view';
-import { formatDuration, formatMemory } from '../code-runner/format-figures';
-import { panelId, PanelTabs, tabId } from '../code-runner/panel-tabs';
+import { PanelTabs, TabPanel } from '../code-runner/panel-tabs';
 import { RunAnnouncer } from '../code-runner/run-announcer';
 import { RunPanel } from '../code-runner/run-panel';
 import { TerminalPanel } from '../code-runner/terminal-panel';
 import { TestsPanel } from '../code-runner/tests-panel';
 import type { ExecutionRun } from '../code-runner/use-execution';
-import { VerdictBadge } from '../code-runner/verdict-badge';
 import type { ShownRun } from './console-view';
+import { ProblemTestsPanel } from './problem-tests-panel';
+import { VerdictTable } from './verdict-table';
 import type { RoomRuns } from './use-room-runs';
 
 export type ConsoleTab = 'output' | 'tests' | 'terminal';
@@ -32,14 +31,17 @@ export interface ConsolePanelProps {
   languages: readonly LanguageInfo[];
   tab: ConsoleTab;
   onTab: (tab: ConsoleTab) => void;
+  /** The bank problem on screen: the Tests tab shows its tests instead of custom ones. */
+  problem: CandidateProblemView | null;
 }
 
 /**
  * The bottom panel: Output (stdin and the latest run's stream, shared with the
- * room), Tests (custom tests; the latest test run, shared), Terminal (a
+ * room), Tests (the bank question's tests, or custom ones; the latest test
+ * run, shared), Terminal (a
  * personal sandbox REPL).
  */
-export function ConsolePanel({ runs, languages, tab, onTab }: ConsolePanelProps) {
+export function ConsolePanel({ runs, languages, tab, onTab, problem }: ConsolePanelProps) {
   const [hasTerminal, setHasTerminal] = useState(tab === 'terminal');
   if (tab === 'terminal' && !hasTerminal) setHasTerminal(true);
   const shownRun = runs.shown('run');
@@ -55,42 +57,36 @@ export function ConsolePanel({ runs, languages, tab, onTab }: ConsolePanelProps)
         idPrefix={TABS_ID}
         className="room-console__tabs"
       />
-      <div
-        role="tabpanel"
-        id={panelId(TABS_ID, 'output')}
-        aria-labelledby={tabId(TABS_ID, 'output')}
-        hidden={tab !== 'output'}
-        className="room-console__panel"
-      >
+      <TabPanel idPrefix={TABS_ID} id="output" selected={tab} className="room-console__panel">
         <RunnerLine shown={shownRun} />
         <RunPanel stdin={runs.stdin} onStdinChange={runs.setStdin} run={panelRun(runs.runExecution, shownRun)} />
-      </div>
-      <div
-        role="tabpanel"
-        id={panelId(TABS_ID, 'tests')}
-        aria-labelledby={tabId(TABS_ID, 'tests')}
-        hidden={tab !== 'tests'}
-        className="room-console__panel"
-      >
-        {shownTest && !shownTest.isLocal ? <SharedTestRun shown={shownTest} /> : null}
-        <TestsPanel
-          cases={runs.cases}
-          onCasesChange={runs.setCases}
-          submittedIds={runs.submittedIds}
-          isStopOnFirstFailure={runs.isStopOnFirstFailure}
-          onStopOnFirstFailureChange={runs.setIsStopOnFirstFailure}
-          run={ownTestRun}
-        />
-      </div>
-      <div
-        role="tabpanel"
-        id={panelId(TABS_ID, 'terminal')}
-        aria-labelledby={tabId(TABS_ID, 'terminal')}
-        hidden={tab !== 'terminal'}
-        className="room-console__panel"
-      >
+      </TabPanel>
+      <TabPanel idPrefix={TABS_ID} id="tests" selected={tab} className="room-console__panel">
+        {problem ? (
+          <ProblemTestsPanel
+            problem={problem}
+            run={panelRun(ownTestRun, shownTest)}
+            by={shownTest && !shownTest.isLocal ? (shownTest.by ?? 'someone') : null}
+            isStopOnFirstFailure={runs.isStopOnFirstFailure}
+            onStopOnFirstFailureChange={runs.setIsStopOnFirstFailure}
+          />
+        ) : (
+          <>
+            {shownTest && !shownTest.isLocal ? <SharedTestRun shown={shownTest} /> : null}
+            <TestsPanel
+              cases={runs.cases}
+              onCasesChange={runs.setCases}
+              submittedIds={runs.submittedIds}
+              isStopOnFirstFailure={runs.isStopOnFirstFailure}
+              onStopOnFirstFailureChange={runs.setIsStopOnFirstFailure}
+              run={ownTestRun}
+            />
+          </>
+        )}
+      </TabPanel>
+      <TabPanel idPrefix={TABS_ID} id="terminal" selected={tab} className="room-console__panel">
         {hasTerminal ? <TerminalPanel languages={languages} /> : null}
-      </div>
+      </TabPanel>
       <RunAnnouncer
         run={runs.lastMode === 'test' ? runs.testExecution : runs.lastMode === 'run' ? runs.runExecution : null}
       />
@@ -116,33 +112,14 @@ function SharedTestRun({ shown }: { shown: ShownRun }) {
         {isRunning ? ' — running…' : view.tests.length > 0 ? ` — ${passed} / ${view.tests.length} passed` : ''}
       </p>
       {view.tests.length > 0 ? (
-        <div className="ui-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className="ui-table">
-            <thead>
-              <tr>
-                <th scope="col">Test</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Time</th>
-                <th scope="col">Memory</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.tests.map((test) => (
-                <tr key={test.ordinal}>
-                  <th scope="row">
-                    {test.ordinal + 1}
-                    {test.hidden ? ' (hidden)' : ''}
-                  </th>
-                  <td>
-                    <VerdictBadge verdict={test.verdict} />
-                  </td>
-                  <td>{formatDuration(test.wallMs)}</td>
-                  <td>{formatMemory(test.memoryKb)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VerdictTable
+          labelledBy={captionId}
+          rows={view.tests.map((test) => ({
+            key: test.ordinal,
+            label: `${test.ordinal + 1}${test.hidden ? ' (hidden)' : ''}`,
+            result: test,
+          }))}
+        />
       ) : null}
     </div>
   );

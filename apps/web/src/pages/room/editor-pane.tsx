@@ -39,6 +39,10 @@ export interface EditorPaneProps {
   isTesting: boolean;
   onRun: () => void;
   onTest: () => void;
+  /** Shown when the question on screen comes from the bank: run every test, hidden ones included. */
+  onSubmit: (() => void) | null;
+  /** Which judged run is in flight (labels the button that started it). */
+  testKind: 'test' | 'submit';
   onPaste: ((chars: number) => void) | null;
   followClientId: number | null;
   followingLabel: string | null;
@@ -82,12 +86,23 @@ export function EditorPane(props: EditorPaneProps) {
           <Button
             size="sm"
             onClick={props.onTest}
-            isLoading={props.isTesting}
+            isLoading={props.isTesting && props.testKind === 'test'}
             disabled={!props.canRun || props.isRunning || props.isTesting}
             aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
           >
-            {props.isTesting ? 'Testing…' : 'Test'}
+            {props.isTesting && props.testKind === 'test' ? 'Testing…' : 'Test'}
           </Button>
+          {props.onSubmit ? (
+            <Button
+              size="sm"
+              onClick={props.onSubmit}
+              isLoading={props.isTesting && props.testKind === 'submit'}
+              disabled={!props.canRun || props.isRunning || props.isTesting}
+              title="Runs every test of the question, hidden ones included"
+            >
+              {props.isTesting && props.testKind === 'submit' ? 'Submitting…' : 'Submit'}
+            </Button>
+          ) : null}
         </div>
         <div className="room-editor__prefs">
           <SelectField

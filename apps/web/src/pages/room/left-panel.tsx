@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { panelId, PanelTabs, tabId } from '../code-runner/panel-tabs';
+import { PanelTabs, TabPanel } from '../code-runner/panel-tabs';
 
 type LeftTab = 'question' | 'notes';
 const TABS_ID = 'room-left';
@@ -31,25 +31,13 @@ export function LeftPanel({ question, notes }: { question: ReactNode; notes: Rea
         idPrefix={TABS_ID}
         className="room-left__tabs"
       />
-      <div
-        role="tabpanel"
-        id={panelId(TABS_ID, 'question')}
-        aria-labelledby={tabId(TABS_ID, 'question')}
-        hidden={tab !== 'question'}
-        className="room-left__panel"
-      >
+      <TabPanel idPrefix={TABS_ID} id="question" selected={tab} className="room-left__panel">
         {question}
-      </div>
+      </TabPanel>
       {notes ? (
-        <div
-          role="tabpanel"
-          id={panelId(TABS_ID, 'notes')}
-          aria-labelledby={tabId(TABS_ID, 'notes')}
-          hidden={tab !== 'notes'}
-          className="room-left__panel room-left__panel--notes"
-        >
+        <TabPanel idPrefix={TABS_ID} id="notes" selected={tab} className="room-left__panel room-left__panel--notes">
           {notes}
-        </div>
+        </TabPanel>
       ) : null}
     </div>
   );

@@ -1,10 +1,11 @@
-import type { InterviewQuestion } from '@interviewselect/contracts';
+import type { RoomQuestion } from '@interviewselect/contracts';
 import { useId } from 'react';
 import { SelectField } from '../../ui/select-field';
 import { Markdown } from '../../ui/markdown';
+import { AnswerKey, ProblemStatement } from './problem-statement';
 
 export interface QuestionPanelProps {
-  questions: readonly InterviewQuestion[];
+  questions: readonly RoomQuestion[];
   /** The question everyone sees (meta.questionId), or null for the first. */
   currentId: string | null;
   /** Interviewers choose which question is on screen; null for everyone else. */
@@ -47,7 +48,8 @@ export function QuestionPanel({ questions, currentId, onChoose }: QuestionPanelP
         ) : null}
         {current.title}
       </h2>
-      <Markdown source={current.prompt} />
+      {current.view ? <ProblemStatement view={current.view} /> : <Markdown source={current.prompt} />}
+      {current.answerKey ? <AnswerKey answerKey={current.answerKey} /> : null}
       {current.interviewerNotes ? (
         <aside className="room-private" aria-label="Interviewer notes for this question">
           <p className="room-private__badge">Only interviewers see this</p>

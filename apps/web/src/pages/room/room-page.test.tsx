@@ -26,6 +26,7 @@ const roomInfo = (overrides: Record<string, unknown> = {}) => ({
   options: { anonymous: true, recordingAllowed: false, integritySignals: true },
   me: { participantId: 'p-cand', role: 'candidate', label: 'Candidate', canWrite: false, canControl: false },
   participants: [{ id: 'p-cand', role: 'candidate', label: 'Candidate' }],
+  clock: { startedAt: null, pausedAt: null, pausedTotalMs: 0, durationMs: 45 * 60_000, serverNow: Date.now() },
   questions: [],
   ...overrides,
 });

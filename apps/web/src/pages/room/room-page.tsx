@@ -73,7 +73,7 @@ export function RoomPage() {
   return (
     <>
       {title}
-      <RoomScreen info={room} languages={languages.data?.languages ?? []} />
+      <RoomScreen info={room} receivedAt={info.dataUpdatedAt} languages={languages.data?.languages ?? []} />
     </>
   );
 }

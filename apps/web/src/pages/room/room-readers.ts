@@ -1,6 +1,6 @@
-import { LanguageIdSchema, type LanguageId, type RoomInfo } from '@interviewselect/contracts';
+import { LanguageIdSchema, type LanguageId, type RoomClock } from '@interviewselect/contracts';
 import * as Y from 'yjs';
-import { readTimer, type TimerState } from './room-timer';
+import type { TimerState } from './room-timer';
 
 /** Module-level readers for useYValue (stable functions, see use-y.ts). */
 export interface RoomMeta {
@@ -26,25 +26,17 @@ export function readBuffers(files: Y.Map<unknown>): ReadonlyMap<string, Y.Text> 
   return result;
 }
 
-export function readTimerMap(timer: Y.Map<unknown>): TimerState | null {
-  return readTimer(timer.toJSON());
-}
-
 /**
- * The shared timer, or — when no interviewer's browser has written it (the
- * interview was started through the API) — one derived from the server's
- * start time and the planned duration.
+ * The server's countdown in this browser's time: its instants shifted by the
+ * offset between the two clocks (server − browser), so a browser whose clock
+ * is off still shows the time everyone else sees.
  */
-export function effectiveTimer(
-  shared: TimerState | null,
-  info: Pick<RoomInfo, 'startedAt' | 'durationMinutes'>,
-): TimerState | null {
-  if (shared) return shared;
-  if (!info.startedAt) return null;
+export function localTimer(clock: RoomClock, offsetMs: number): TimerState | null {
+  if (clock.startedAt === null) return null;
   return {
-    startedAt: Date.parse(info.startedAt),
-    durationMs: info.durationMinutes * 60_000,
-    pausedAt: null,
-    pausedTotalMs: 0,
+    startedAt: clock.startedAt - offsetMs,
+    durationMs: clock.durationMs,
+    pausedAt: clock.pausedAt === null ? null : clock.pausedAt - offsetMs,
+    pausedTotalMs: clock.pausedTotalMs,
   };
 }

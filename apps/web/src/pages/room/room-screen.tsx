@@ -10,7 +10,16 @@ import { RoomSkeleton } from './room-skeleton';
  * Awareness carries the label the server chose (a name, or "Candidate" in
  * anonymous mode) — never the account's own name.
  */
-export function RoomScreen({ info, languages }: { info: RoomInfo; languages: readonly LanguageInfo[] }) {
+export function RoomScreen({
+  info,
+  receivedAt,
+  languages,
+}: {
+  info: RoomInfo;
+  /** When this browser received `info` (its clock): the offset to the server's clock follows from it. */
+  receivedAt: number;
+  languages: readonly LanguageInfo[];
+}) {
   const { participantId, label, role } = info.me;
   // Chosen once: a refreshed participant list must not reconnect the socket.
   const [color] = useState(() => colorFor(participantId, info.participants));
@@ -29,6 +38,7 @@ export function RoomScreen({ info, languages }: { info: RoomInfo; languages: rea
     <RoomSession
       key={connection.session.doc.guid}
       info={info}
+      clockOffsetMs={info.clock.serverNow - receivedAt}
       languages={languages}
       session={connection.session}
       connection={connection}

@@ -1,7 +1,7 @@
-import type { InterviewStatus, LanguageInfo, RoomInfo } from '@interviewselect/contracts';
+import type { InterviewStatus, LanguageId, LanguageInfo, RoomInfo } from '@interviewselect/contracts';
 import type { EditorView } from '@codemirror/view';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useToast } from '../../ui/toast';
 import { isRunShortcut } from '../code-runner/shortcut-hint';
 import { ChatPanel } from './chat-panel';
@@ -17,7 +17,7 @@ import { roomKeys } from './room-api';
 import type { RoomConnectionState, RoomConnectionStore, RoomSession as Session } from './room-connection';
 import { ensureBuffer, readChat, readConsole, ROOM_ORIGIN, roomTypes, switchLanguage } from './room-doc';
 import { RoomLayout } from './room-layout';
-import { effectiveTimer, readBuffers, readMeta, readTimerMap } from './room-readers';
+import { localTimer, readBuffers, readMeta } from './room-readers';
 import { availableActions, canWriteRoom, readOnlyReason } from './room-rules';
 import { ConnectionNotice, ConnectionStatusLine } from './connection-status';
 import { RoomTopBar } from './room-top-bar';
@@ -28,6 +28,8 @@ import { useAwarenessStates, useYValue } from './use-y';
 
 export interface RoomSessionProps {
   info: RoomInfo;
+  /** Server clock − this browser's clock (from when `info` arrived). */
+  clockOffsetMs: number;
   languages: readonly LanguageInfo[];
   session: Session;
   connection: RoomConnectionState;
@@ -40,7 +42,7 @@ function isFocusEditorShortcut(event: KeyboardEvent): boolean {
 }
 
 /** The live room once the socket session exists: every panel wired to the shared documents. */
-export function RoomSession({ info, languages, session, connection, store }: RoomSessionProps) {
+export function RoomSession({ info, clockOffsetMs, languages, session, connection, store }: RoomSessionProps) {
   const { doc, awareness } = session;
   const me = info.me;
   const queryClient = useQueryClient();
@@ -64,7 +66,6 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
 
   const meta = useYValue(types.meta, readMeta, { deep: false });
   const buffers = useYValue(types.files, readBuffers, { deep: false });
-  const sharedTimer = useYValue(types.timer, readTimerMap, { deep: false });
   const chat = useYValue(types.chat, readChat);
   const consoleEntries = useYValue(types.console, readConsole);
   const presence = useAwarenessStates(awareness, readPresence);
@@ -75,7 +76,13 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
 
   const language = meta.language ?? info.defaultLanguage;
   const buffer = buffers.get(language) ?? null;
-  const starter = (id: string) => languages.find((l) => l.id === id)?.helloWorld ?? '';
+  // The question on screen; a bank question brings its tests and starter code.
+  const question = info.questions.find((q) => q.id === meta.questionId) ?? info.questions[0] ?? null;
+  const problem = question?.view ?? null;
+  const starter = useCallback(
+    (id: LanguageId) => problem?.starterCode[id] ?? languages.find((l) => l.id === id)?.helloWorld ?? '',
+    [problem, languages],
+  );
   // The server's answer at load time wins until the status changes; the socket's scope wins over both.
   const canWrite =
     canWriteRoom(me.role, status) && (status !== info.status || me.canWrite) && !connection.isReadOnlyScope;
@@ -84,8 +91,8 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
   useEffect(() => {
     if (!connection.isSynced || !canWrite) return;
     if (meta.language === null) doc.transact(() => types.meta.set('language', info.defaultLanguage), ROOM_ORIGIN);
-    if (!buffer) ensureBuffer(doc, language, languages.find((l) => l.id === language)?.helloWorld ?? '');
-  }, [connection.isSynced, canWrite, meta.language, buffer, doc, types, language, languages, info.defaultLanguage]);
+    if (!buffer) ensureBuffer(doc, language, starter(language));
+  }, [connection.isSynced, canWrite, meta.language, buffer, doc, types, language, starter, info.defaultLanguage]);
 
   const [settings, changeSettings] = useEditorSettings();
   const [followingId, setFollowingId] = useState<string | null>(null);
@@ -98,14 +105,10 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
     consoleEntries,
     readSource: () => (buffer ? { language, source: buffer.toJSON() } : null),
     canRun: canWrite,
+    problemVersionId: problem?.versionId ?? null,
     onStart: (mode) => setConsoleTab(mode === 'run' ? 'output' : 'tests'),
   });
-  const lifecycle = useRoomLifecycle({
-    interviewId: info.interviewId,
-    durationMinutes: info.durationMinutes,
-    doc,
-    onStatus: setStatusOverride,
-  });
+  const lifecycle = useRoomLifecycle({ interviewId: info.interviewId, onStatus: setStatusOverride });
   const onPaste = useIntegritySignals(info.options.integritySignals && me.role === 'candidate', session.send);
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -130,7 +133,7 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
       <RoomTopBar
         title={info.title}
         status={status}
-        timer={effectiveTimer(sharedTimer, info)}
+        timer={localTimer(info.clock, clockOffsetMs)}
         plannedMs={info.durationMinutes * 60_000}
         isRecording={false}
         people={people}
@@ -186,6 +189,8 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
               isTesting={runs.testExecution.isRunning}
               onRun={runs.run}
               onTest={runs.test}
+              onSubmit={runs.hasProblem ? runs.submit : null}
+              testKind={runs.testKind}
               onPaste={onPaste}
               followClientId={followed?.clientIds[0] ?? null}
               followingLabel={followed?.label ?? null}
@@ -195,7 +200,9 @@ export function RoomSession({ info, languages, session, connection, store }: Roo
               }}
             />
           }
-          bottom={<ConsolePanel runs={runs} languages={languages} tab={consoleTab} onTab={setConsoleTab} />}
+          bottom={
+            <ConsolePanel runs={runs} languages={languages} tab={consoleTab} onTab={setConsoleTab} problem={problem} />
+          }
           right={
             <div className="room-right">
               <ParticipantsPanel people={people} followingId={followed?.id ?? null} onFollow={setFollowingId} />

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { describeRemaining, elapsedMs, formatClock, readTimer, remainingMs, timerUpdate } from './room-timer';
+import { localTimer } from './room-readers';
+import { describeRemaining, elapsedMs, formatClock, remainingMs } from './room-timer';
 
 const MIN = 60_000;
 const T0 = 1_700_000_000_000;
 
 describe('room timer', () => {
-  it('is absent until started', () => {
-    expect(readTimer({})).toBeNull();
-    expect(readTimer({ durationMs: 60 * MIN })).toBeNull();
-    expect(readTimer({ startedAt: T0, durationMs: 60 * MIN })).toEqual({
-      startedAt: T0,
-      durationMs: 60 * MIN,
-      pausedAt: null,
-      pausedTotalMs: 0,
-    });
+  it('is absent until started; a skewed browser clock shows the server’s time', () => {
+    const clock = { startedAt: null, pausedAt: null, pausedTotalMs: 0, durationMs: 60 * MIN, serverNow: T0 };
+    expect(localTimer(clock, 0)).toBeNull();
+    // The browser's clock is 3 minutes behind the server's (offset = server − browser = +3 min).
+    const started = { ...clock, startedAt: T0, serverNow: T0 + 10 * MIN };
+    const timer = localTimer(started, 3 * MIN);
+    expect(timer).toEqual({ startedAt: T0 - 3 * MIN, durationMs: 60 * MIN, pausedAt: null, pausedTotalMs: 0 });
+    // Ten minutes after the start on the server is seven on the browser's clock: 50 minutes left for both.
+    expect(remainingMs(timer!, T0 + 7 * MIN)).toBe(50 * MIN);
   });
 
   it('counts down from the duration while running', () => {
@@ -26,8 +27,7 @@ describe('room timer', () => {
     const paused = { startedAt: T0, durationMs: 45 * MIN, pausedAt: T0 + 10 * MIN, pausedTotalMs: 0 };
     expect(remainingMs(paused, T0 + 20 * MIN)).toBe(35 * MIN);
     expect(remainingMs(paused, T0 + 30 * MIN)).toBe(35 * MIN);
-    const resumed = { ...paused, ...timerUpdate('resume', paused, T0 + 30 * MIN, 45 * MIN) };
-    expect(resumed).toMatchObject({ pausedAt: null, pausedTotalMs: 20 * MIN });
+    const resumed = { ...paused, pausedAt: null, pausedTotalMs: 20 * MIN };
     expect(remainingMs(resumed, T0 + 35 * MIN)).toBe(30 * MIN);
   });
 
@@ -46,20 +46,5 @@ describe('room timer', () => {
     expect(formatClock(-130_000)).toBe('+02:10');
     expect(describeRemaining(12 * MIN)).toBe('12 minutes left');
     expect(describeRemaining(-MIN)).toBe('1 minute over');
-  });
-
-  it('writes a start once, freezes on pause and end, and ignores repeats', () => {
-    expect(timerUpdate('start', null, T0, 60 * MIN)).toEqual({
-      startedAt: T0,
-      durationMs: 60 * MIN,
-      pausedAt: null,
-      pausedTotalMs: 0,
-    });
-    const running = { startedAt: T0, durationMs: 60 * MIN, pausedAt: null, pausedTotalMs: 0 };
-    expect(timerUpdate('start', running, T0 + MIN, 60 * MIN)).toEqual({});
-    expect(timerUpdate('pause', running, T0 + MIN, 60 * MIN)).toEqual({ pausedAt: T0 + MIN });
-    expect(timerUpdate('end', running, T0 + 2 * MIN, 60 * MIN)).toEqual({ pausedAt: T0 + 2 * MIN });
-    expect(timerUpdate('pause', { ...running, pausedAt: T0 }, T0 + MIN, 60 * MIN)).toEqual({});
-    expect(timerUpdate('resume', running, T0 + MIN, 60 * MIN)).toEqual({});
   });
 });

@@ -1,8 +1,7 @@
 /**
- * The shared countdown. Its state lives in the room document's timer map
- * (ROOM_KEYS.timer), written by the interviewer who starts, pauses, resumes
- * or ends the interview, so everyone computes the same remaining time:
- * remaining = duration − (now − startedAt − pausedTotal − current pause).
+ * The shared countdown, in this browser's time (see localTimer: the server's
+ * RoomInfo.clock shifted by the clock offset), so everyone computes the same
+ * remaining time: remaining = duration − (now − startedAt − pausedTotal − current pause).
  */
 export interface TimerState {
   startedAt: number;
@@ -10,20 +9,6 @@ export interface TimerState {
   /** When the current pause began (null while running). */
   pausedAt: number | null;
   pausedTotalMs: number;
-}
-
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** The timer map's JSON as a TimerState, or null while it has not been started. */
-export function readTimer(json: Record<string, unknown>): TimerState | null {
-  const { startedAt, durationMs, pausedAt, pausedTotalMs } = json;
-  if (!isNumber(startedAt) || !isNumber(durationMs)) return null;
-  return {
-    startedAt,
-    durationMs,
-    pausedAt: isNumber(pausedAt) ? pausedAt : null,
-    pausedTotalMs: isNumber(pausedTotalMs) ? pausedTotalMs : 0,
-  };
 }
 
 export function elapsedMs(timer: TimerState, now: number): number {
@@ -54,29 +39,4 @@ export function describeRemaining(ms: number): string {
   const minutes = Math.ceil(Math.abs(ms) / 60_000);
   const unit = minutes === 1 ? 'minute' : 'minutes';
   return ms < 0 ? `${minutes} ${unit} over` : `${minutes} ${unit} left`;
-}
-
-export type TimerAction = 'start' | 'pause' | 'resume' | 'end';
-
-/**
- * The keys to write into the timer map after a lifecycle action succeeded.
- * Starting twice keeps the first start; ending freezes the clock.
- */
-export function timerUpdate(
-  action: TimerAction,
-  timer: TimerState | null,
-  now: number,
-  durationMs: number,
-): Partial<TimerState> {
-  switch (action) {
-    case 'start':
-      return timer ? {} : { startedAt: now, durationMs, pausedAt: null, pausedTotalMs: 0 };
-    case 'pause':
-    case 'end':
-      return timer && timer.pausedAt === null ? { pausedAt: now } : {};
-    case 'resume':
-      return timer && timer.pausedAt !== null
-        ? { pausedAt: null, pausedTotalMs: timer.pausedTotalMs + Math.max(0, now - timer.pausedAt) }
-        : {};
-  }
 }

@@ -17,13 +17,21 @@ export interface RoomRuns {
   isBusy: boolean;
   /** The last kind of run this browser started, for the live region. */
   lastMode: ConsoleMode | null;
+  /** Which judged run this browser last started: the visible tests, or all of them (submit). */
+  testKind: 'test' | 'submit';
+  /** The question on screen is a bank problem: Test runs its visible tests and Submit all of them. */
+  hasProblem: boolean;
   run: () => void;
   test: () => void;
+  submit: () => void;
   shown: (mode: ConsoleMode) => ShownRun | null;
 }
 
 /**
- * Run (custom stdin) and Test (custom tests) of the current buffer. The
+ * Run (custom stdin) and Test of the current buffer: the custom tests, or —
+ * when the question on screen comes from the question bank — its visible
+ * tests, and Submit with the hidden ones too (their data stays on the
+ * server; only verdicts come back). The
  * execution carries the interview id, so the server also writes it into the
  * shared console everybody sees; this browser follows its own run over SSE
  * for the full record (compiler output, diffs).
@@ -34,6 +42,8 @@ export function useRoomRuns(opts: {
   /** The current language and its code, read when a run starts. */
   readSource: () => { language: LanguageId; source: string } | null;
   canRun: boolean;
+  /** The problem version of the question on screen, if it comes from the question bank. */
+  problemVersionId: string | null;
   onStart?: (mode: ConsoleMode) => void;
 }): RoomRuns {
   const [stdin, setStdin] = useState('');
@@ -41,6 +51,7 @@ export function useRoomRuns(opts: {
   const [submittedIds, setSubmittedIds] = useState<readonly string[]>([]);
   const [isStopOnFirstFailure, setIsStopOnFirstFailure] = useState(false);
   const [lastMode, setLastMode] = useState<ConsoleMode | null>(null);
+  const [testKind, setTestKind] = useState<'test' | 'submit'>('test');
   const [startIndex, setStartIndex] = useState({ run: 0, test: 0 });
   const runExecution = useExecution();
   const testExecution = useExecution();
@@ -68,17 +79,20 @@ export function useRoomRuns(opts: {
     });
   }
 
-  function test() {
+  function judge(kind: 'test' | 'submit') {
+    const problemVersionId = opts.problemVersionId;
+    if (kind === 'submit' && !problemVersionId) return;
     const source = begin('test');
     if (!source) return;
+    setTestKind(kind);
+    const common = { ...source, interviewId: opts.interviewId, stopOnFirstFailure: isStopOnFirstFailure };
+    if (problemVersionId) {
+      setSubmittedIds([]);
+      void testExecution.start({ ...common, mode: kind, problemVersionId });
+      return;
+    }
     setSubmittedIds(cases.map((c) => c.id));
-    void testExecution.start({
-      ...source,
-      mode: 'test',
-      tests: toInlineTests(cases),
-      interviewId: opts.interviewId,
-      stopOnFirstFailure: isStopOnFirstFailure,
-    });
+    void testExecution.start({ ...common, mode: 'test', tests: toInlineTests(cases) });
   }
 
   function shown(mode: ConsoleMode): ShownRun | null {
@@ -99,8 +113,11 @@ export function useRoomRuns(opts: {
     testExecution,
     isBusy,
     lastMode,
+    testKind,
+    hasProblem: opts.problemVersionId !== null,
     run,
-    test,
+    test: () => judge('test'),
+    submit: () => judge('submit'),
     shown,
   };
 }
