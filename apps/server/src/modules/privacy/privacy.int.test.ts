@@ -158,7 +158,7 @@ describe('download my data / delete my account', () => {
     expect(after.body).not.toContain(user.email);
   });
 
-  it('an interviewer’s scorecards are in the export, and erasure removes their identity but keeps the scores', async () => {
+  it('an interviewer’s scorecards are in the export; erasure deletes their drafts and removes their identity from submitted ones, keeping the scores', async () => {
     const sam = await signedInUser(app, database.db, { name: 'Sam Scorer' });
     const ian = await signedInUser(app, database.db, { name: 'Ian Panel' });
     const owner = await signedInUser(app, database.db, { name: 'Olga Owner' });
@@ -218,8 +218,13 @@ describe('download my data / delete my account', () => {
     });
     expect(res.statusCode, res.body).toBe(204);
     const after = await scorecardRows(submitted.id, opened.id);
-    expect(after.cards).toEqual(before.cards.map((c) => ({ ...c, author_user_id: null, author_name: 'Deleted user' })));
-    expect(after.ratings).toEqual(before.ratings);
+    expect(after.cards).toEqual(
+      before.cards
+        .filter((c) => c.id === submitted.id)
+        .map((c) => ({ ...c, author_user_id: null, author_name: 'Deleted user' })),
+    );
+    expect(after.ratings).toEqual(before.ratings.filter((r) => r.scorecard_id === submitted.id));
+    expect(before.ratings.some((r) => r.scorecard_id === opened.id)).toBe(true);
     expect(before.ratings.filter((r) => r.scorecard_id === submitted.id).every((r) => r.score === 3)).toBe(true);
     expect(JSON.stringify(after.cards)).not.toContain('Sam Scorer');
     expect(JSON.stringify(after.cards)).not.toContain(sam.user.id);

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { auditEvents } from '../audit/audit.tables.js';
 import { oauthAccounts, recoveryCodes, sessions, userTokens, userTotp } from '../auth/auth.tables.js';
@@ -181,8 +181,10 @@ export function createPrivacyRepo(db: Db) {
           .update(candidates)
           .set({ name: 'Deleted user', email: sql`'erased-' || ${candidates.id} || '@erased.invalid'`, userId: null })
           .where(eq(candidates.userId, userId));
-        // Scorecards stay with the hiring team (content untouched); only the author's identity goes.
-        // The 0009 lock trigger allows exactly this on submitted scorecards.
+        // Unsubmitted drafts are the person's own unfinished notes (nobody else ever sees or can finish them): gone.
+        // Submitted scorecards stay with the hiring team (content untouched); only the author's identity goes —
+        // the 0009 lock trigger allows exactly this on submitted scorecards.
+        await tx.delete(scorecards).where(and(eq(scorecards.authorUserId, userId), eq(scorecards.status, 'draft')));
         await tx
           .update(scorecards)
           .set({ authorUserId: null, authorName: 'Deleted user' })
