@@ -3,7 +3,9 @@
  *
  * 1. Per-run sandbox overhead: the same hello-world command run bare (spawned
  *    directly) and through the whole per-run sequence (helper: cgroup, rlimits,
- *    uid drop, seccomp, bubblewrap, reap), interleaved round by round.
+ *    uid drop, seccomp, bubblewrap, reap), interleaved round by round, plus
+ *    the floor: bubblewrap alone with the same argv, spawned directly (what
+ *    any bwrap sandbox costs here, before our helper adds cgroups and reaping).
  * 2. Per language: median and p99 of a hello-world run and of a small
  *    test-case submission (5 tests of "add two numbers") through the engine
  *    (staging, compile cache warm, judge), with the bare hello world as baseline.
@@ -17,7 +19,7 @@ import path from 'node:path';
 import type { LanguageId } from '@interviewselect/contracts';
 import { CATALOGUE, HOST_NODE, type LanguageDefinition } from '../apps/runner/src/languages/catalogue.js';
 import { createSandboxEngine } from '../apps/runner/src/engine.js';
-import { probeCgroup, runInSandbox, type SandboxHost } from '../apps/runner/src/sandbox/sandbox.js';
+import { bwrapArgs, probeCgroup, runInSandbox, type SandboxHost } from '../apps/runner/src/sandbox/sandbox.js';
 import { createSpawner } from '../apps/runner/src/sandbox/spawner.js';
 import { SUM_PROGRAMS, sumTests } from '../apps/runner/src/languages/fixtures.js';
 import type { ExecutionEngine } from '../apps/runner/src/types.js';
@@ -70,45 +72,46 @@ function stats(values: number[]) {
   return { median: round(median(values), 2) ?? 0, p99: round(quantile(values, 0.99), 2) ?? 0 };
 }
 
+const OVERHEAD_LIMITS = {
+  cpuMs: 2000,
+  wallMs: 5000,
+  memoryBytes: 256 * 1024 * 1024,
+  pids: 64,
+  fileSizeBytes: 16 << 20,
+  openFiles: 256,
+  stackBytes: 64 << 20,
+  stdoutBytes: 65536,
+  stderrBytes: 65536,
+  tmpfsBytes: 64 << 20,
+};
+
 async function overhead(host: SandboxHost, dir: string) {
   // The engine starts helpers through its small spawner process; measure the same path.
   const spawner = createSpawner();
-  const results: Record<string, { bare: number[]; sandboxed: number[] }> = {};
+  const results: Record<string, { bare: number[]; bwrap: number[]; sandboxed: number[] }> = {};
   const defs = [CATALOGUE.c, CATALOGUE.python];
   for (const def of defs) await bareCompile(def, path.join(dir, def.id));
   for (let r = 0; r < ROUNDS; r++) {
     for (const def of defs) {
       const langDir = path.join(dir, def.id);
-      const entry = (results[def.id] ??= { bare: [], sandboxed: [] });
+      const entry = (results[def.id] ??= { bare: [], bwrap: [], sandboxed: [] });
       const bare = await timeSpawn(bareArgv(def, langDir), langDir);
       const files = def.compile ? ['main'] : [def.fileName];
+      const spec = {
+        argv: def.run,
+        env: def.env,
+        binds: [...def.binds, ...files.map((f) => ({ host: path.join(langDir, f), sandbox: `/box/${f}` }))],
+        limits: OVERHEAD_LIMITS,
+      };
+      const bwrapOnly = await timeSpawn(bwrapArgs(spec), langDir);
       const started = performance.now();
-      const run = await runInSandbox(
-        host,
-        {
-          argv: def.run,
-          env: def.env,
-          binds: [...def.binds, ...files.map((f) => ({ host: path.join(langDir, f), sandbox: `/box/${f}` }))],
-          limits: {
-            cpuMs: 2000,
-            wallMs: 5000,
-            memoryBytes: 256 * 1024 * 1024,
-            pids: 64,
-            fileSizeBytes: 16 << 20,
-            openFiles: 256,
-            stackBytes: 64 << 20,
-            stdoutBytes: 65536,
-            stderrBytes: 65536,
-            tmpfsBytes: 64 << 20,
-          },
-        },
-        spawner.launch,
-      );
+      const run = await runInSandbox(host, spec, spawner.launch);
       const sandboxed = performance.now() - started;
       if (run.outcome.status !== 'exited' || run.outcome.exitCode !== 0)
         throw new Error(`${def.id} sandboxed hello world failed: ${JSON.stringify(run.outcome)}`);
       if (r > 0) {
         entry.bare.push(bare);
+        entry.bwrap.push(bwrapOnly);
         entry.sandboxed.push(sandboxed);
       }
     }
@@ -260,12 +263,16 @@ async function main(): Promise<number> {
 
     const overheadRows = Object.entries(over).map(([id, v]) => {
       const bare = stats(v.bare);
+      const bwrapFloor = stats(v.bwrap);
       const sandboxed = stats(v.sandboxed);
       return {
         language: id,
         bare,
+        bwrapFloor,
         sandboxed,
         addedMedianMs: round(sandboxed.median - bare.median, 2),
+        bwrapAddedMedianMs: round(bwrapFloor.median - bare.median, 2),
+        helperAddedMedianMs: round(sandboxed.median - bwrapFloor.median, 2),
         ratio: round(ratio(sandboxed.median, bare.median) ?? 0, 2),
       };
     });
@@ -275,17 +282,21 @@ async function main(): Promise<number> {
         [
           { header: 'language' },
           { header: 'bare p50 ms', align: 'right' },
+          { header: 'bwrap alone p50', align: 'right' },
           { header: 'sandboxed p50 ms', align: 'right' },
           { header: 'sandboxed p99 ms', align: 'right' },
           { header: 'added ms', align: 'right' },
+          { header: 'of which helper', align: 'right' },
           { header: 'ratio', align: 'right' },
         ],
         overheadRows.map((r) => [
           r.language,
           fmt(r.bare.median, 2),
+          fmt(r.bwrapFloor.median, 2),
           fmt(r.sandboxed.median, 2),
           fmt(r.sandboxed.p99, 2),
           fmt(r.addedMedianMs, 2),
+          fmt(r.helperAddedMedianMs, 2),
           `${fmt(r.ratio, 2)}×`,
         ]),
       ),
