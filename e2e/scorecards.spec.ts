@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMailLink, signIn, signUpAndVerify, expectAccessible, openPage, snapshot } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import path from 'node:path';
+import {
+  collectPageErrors,
+  launchBrowser,
+  RESULTS_DIR,
+  screenshotOnFailure,
+  startServer,
+  type RunningServer,
+} from './harness.js';
 
 /** Same-origin JSON call from inside the page, with the double-submit CSRF token. */
 async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -143,7 +151,36 @@ describe('scorecards in Chromium', () => {
     await expectAccessible(amy, 'consolidated view');
     await snapshot(amy, 'scorecards', 'consolidated');
 
-    // 6. The templates page for the organisation's owner.
+    // 6. The report: reached from the scorecards page; the decision is the recommendation nearest
+    //    the panel's mean (strong hire 4 + no hire 2 → 3, hire); its PDF is a real PDF attachment.
+    await amy.getByRole('link', { name: 'Report', exact: true }).click();
+    await amy.getByRole('heading', { level: 1, name: `Backend pairing ${stamp} report` }).waitFor();
+    const decision = amy.getByRole('region', { name: 'Decision' });
+    await decision.getByText('Mean 3.00', { exact: false }).waitFor();
+    await expect(decision.locator('.report-decision__verdict').textContent()).resolves.toBe(
+      'Consolidated decision: Hire',
+    );
+    await amy.getByRole('region', { name: 'Questions' }).getByText('Add two numbers.').waitFor();
+    const href = await amy.getByRole('link', { name: 'Download PDF' }).getAttribute('href');
+    const pdf = await amy.evaluate(async (url) => {
+      const res = await fetch(url ?? '');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        disposition: res.headers.get('content-disposition'),
+        magic: String.fromCharCode(...bytes.slice(0, 5)),
+      };
+    }, href);
+    expect(pdf).toMatchObject({ status: 200, type: 'application/pdf', magic: '%PDF-' });
+    expect(pdf.disposition).toContain('attachment');
+    await expectAccessible(amy, 'report');
+    await snapshot(amy, 'reports', 'report');
+    await amy.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await amy.screenshot({ path: path.join(RESULTS_DIR, 'reports-report-print.png'), fullPage: true });
+    await amy.emulateMedia({ media: 'screen' });
+
+    // 7. The templates page for the organisation's owner.
     await amy.goto(`${server.url}/orgs/${org.id}/scorecard-templates`);
     await amy.getByRole('link', { name: 'Technical interview' }).click();
     await amy.getByRole('button', { name: 'Save new version' }).waitFor();

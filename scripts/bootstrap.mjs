@@ -26,7 +26,7 @@ if (major < 22) {
 /**
  * Debian packages each command needs: bubblewrap + a C compiler and libseccomp for the
  * sandbox helper, the language toolchains the runner offers (the UI lists only what is
- * installed), and chromium for the browser tests.
+ * installed), and chromium, which prints report PDFs and runs the browser tests.
  */
 const SANDBOX_PACKAGES = ['bubblewrap', 'gcc', 'libc6-dev', 'libseccomp-dev'];
 const TOOLCHAIN_PACKAGES = [
@@ -41,7 +41,7 @@ const TOOLCHAIN_PACKAGES = [
   'mono-runtime',
 ];
 const APT_PACKAGES = {
-  start: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES],
+  start: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium'],
   test: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium'],
 };
 

@@ -21,6 +21,7 @@ import { createProblemTestsPort } from './modules/questions/problem-tests.js';
 import { createQuestionBankPort } from './modules/questions/question-bank-port.js';
 import { registerQuestionsModule } from './modules/questions/questions.module.js';
 import { registerScorecardsModule } from './modules/scorecards/scorecards.module.js';
+import { registerReportsModule } from './modules/reports/reports.module.js';
 import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
@@ -137,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
-  const roomAccess = await registerInterviewsModule(app, {
+  const { roomAccess, interviews } = await registerInterviewsModule(app, {
     config,
     db: database.db,
     audit,
@@ -161,14 +162,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     roomAccess,
   });
   await registerQuestionsModule(app, { db: database.db, runner: runs.executions, logger: app.log, now });
-  await registerScorecardsModule(app, { db: database.db, audit, now });
+  const { scorecards } = await registerScorecardsModule(app, { db: database.db, audit, now });
   await registerTerminalsModule(app, {
     config,
     sessions,
     logger: app.log,
     ...(deps.terminals ? { terminals: deps.terminals } : {}),
   });
-  await registerRoomsModule(app, {
+  const { rooms } = await registerRoomsModule(app, {
     config,
     db: database.db,
     roomAccess: deps.roomAccess ?? roomAccess,
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     ...(deps.redis ? { redis: deps.redis, redisPrefix: deps.redisPrefix ?? 'isel:' } : {}),
   });
+  await registerReportsModule(app, { config, db: database.db, interviews, rooms, scorecards, now });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
 
   return app;

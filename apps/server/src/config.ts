@@ -122,6 +122,10 @@ const EnvSchema = z.object({
   TERMINAL_MAX_SESSIONS: z.coerce.number().int().min(0).max(256).default(4),
   /** A terminal session with no input or output for this many seconds ends. */
   TERMINAL_IDLE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Headless Chromium that prints report PDFs. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Report PDFs printed at once on this node (each is a Chromium process). */
+  REPORT_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -203,6 +207,7 @@ export interface Config {
   workersEnabled: boolean;
   runner: RunnerConfig;
   terminals: TerminalsConfig;
+  reports: { chromiumPath: string; pdfConcurrency: number };
 }
 
 /** Interactive terminal sessions (TERMINAL_*). */
@@ -297,5 +302,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       staleMs: e.RUNNER_STALE_SECONDS * 1000,
     },
     terminals: { maxSessions: e.TERMINAL_MAX_SESSIONS, idleMs: e.TERMINAL_IDLE_SECONDS * 1000 },
+    reports: { chromiumPath: e.CHROMIUM_PATH, pdfConcurrency: e.REPORT_PDF_CONCURRENCY },
   };
 }

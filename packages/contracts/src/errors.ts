@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   'scorecard.not_open': 409,
   /** The anchoring rule: an interviewer reads other scorecards only after submitting their own. */
   'scorecard.submit_own_first': 403,
+  /** PDF export needs Chromium on the server (CHROMIUM_PATH); the JSON report works without it. */
+  'report.pdf_unavailable': 503,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

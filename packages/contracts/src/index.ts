@@ -13,3 +13,4 @@ export * from './interviews.js';
 export * from './room.js';
 export * from './questions.js';
 export * from './scorecards.js';
+export * from './reports.js';

@@ -50,6 +50,7 @@ const TITLES: Record<ErrorCode, string> = {
   'scorecard.not_open': 'Scorecard not open',
   'scorecard.submit_own_first': 'Submit your own scorecard first',
   'server.internal': 'Something went wrong on our side',
+  'report.pdf_unavailable': 'PDF export unavailable',
   'server.unavailable': 'Service unavailable',
 };
 

@@ -81,6 +81,9 @@ const MyInterviewsPage = lazy(() =>
 const InterviewScorecardsPage = lazy(() =>
   import('../pages/scorecards/interview-scorecards-page').then((m) => ({ default: m.InterviewScorecardsPage })),
 );
+const InterviewReportPage = lazy(() =>
+  import('../pages/reports/interview-report-page').then((m) => ({ default: m.InterviewReportPage })),
+);
 const ScorecardFormPage = lazy(() =>
   import('../pages/scorecards/scorecard-form-page').then((m) => ({ default: m.ScorecardFormPage })),
 );
@@ -160,6 +163,7 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId/edit', element: <EditInterviewPage /> },
               { path: 'interviews/:interviewId/scorecards', element: <InterviewScorecardsPage /> },
               { path: 'interviews/:interviewId/scorecard', element: <ScorecardFormPage /> },
+              { path: 'interviews/:interviewId/report', element: <InterviewReportPage /> },
               { path: 'me/interviews', element: <MyInterviewsPage /> },
               { path: 'questions', element: <QuestionsLibraryPage /> },
               { path: 'questions/new', element: <NewProblemPage /> },

@@ -7,7 +7,7 @@ import type { MailService } from '../mail/mail.service.js';
 import { createInterviewLinksService } from './interview-links.service.js';
 import { createInterviewsRepo } from './interviews.repo.js';
 import { interviewsRoutes } from './interviews.routes.js';
-import { createInterviewsService } from './interviews.service.js';
+import { createInterviewsService, type InterviewsService } from './interviews.service.js';
 import type { QuestionBankPort } from './question-bank.js';
 import type { RoomAccess } from './room-access.js';
 import { roomLinksRoutes } from './room-links.routes.js';
@@ -20,7 +20,7 @@ import { roomLinksRoutes } from './room-links.routes.js';
 export async function registerInterviewsModule(
   app: FastifyInstance,
   deps: { config: Config; db: Db; audit: AuditService; mail: MailService; bank: QuestionBankPort; now: () => Date },
-): Promise<RoomAccess> {
+): Promise<{ roomAccess: RoomAccess; interviews: InterviewsService }> {
   const repo = createInterviewsRepo(deps.db);
   const interviews = createInterviewsService({ repo, audit: deps.audit, bank: deps.bank, now: deps.now });
   const links = createInterviewLinksService({
@@ -34,5 +34,5 @@ export async function registerInterviewsModule(
   });
   await app.register(interviewsRoutes, { interviews, links });
   await app.register(roomLinksRoutes, { links });
-  return interviews.roomAccess;
+  return { roomAccess: interviews.roomAccess, interviews };
 }

@@ -14,7 +14,7 @@ import { watchInterviewStatus } from './room-status.js';
 import { createRoomCollab } from './rooms.collab.js';
 import { createRoomsRepo } from './rooms.repo.js';
 import { roomsRoutes } from './rooms.routes.js';
-import { createRoomsService } from './rooms.service.js';
+import { createRoomsService, type RoomsService } from './rooms.service.js';
 
 export interface RoomsModuleDeps {
   config: Config;
@@ -43,7 +43,7 @@ export type { RoomRun, RoomRunsPort } from './room-console.js';
 export async function registerRoomsModule(
   app: FastifyInstance,
   deps: RoomsModuleDeps,
-): Promise<{ hocuspocus: Hocuspocus<RoomContext> }> {
+): Promise<{ hocuspocus: Hocuspocus<RoomContext>; rooms: RoomsService }> {
   const { config, db, roomAccess, logger, now } = deps;
   const repo = createRoomsRepo(db);
   const log = createRoomLog({ repo, logger, ...(deps.snapshotEvery ? { snapshotEvery: deps.snapshotEvery } : {}) });
@@ -68,6 +68,7 @@ export async function registerRoomsModule(
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
   });
 
-  await app.register(roomsRoutes, { rooms: createRoomsService({ repo, log }) });
-  return { hocuspocus };
+  const rooms = createRoomsService({ repo, log });
+  await app.register(roomsRoutes, { rooms });
+  return { hocuspocus, rooms };
 }

@@ -6,7 +6,7 @@ import { scorecardTemplatesRoutes } from './scorecard-templates.routes.js';
 import { createScorecardTemplatesService } from './scorecard-templates.service.js';
 import { createScorecardsRepo } from './scorecards.repo.js';
 import { scorecardsRoutes } from './scorecards.routes.js';
-import { createScorecardsService } from './scorecards.service.js';
+import { createScorecardsService, type ScorecardsService } from './scorecards.service.js';
 
 /**
  * Wires the scorecards module: an organisation's scorecard templates
@@ -16,7 +16,7 @@ import { createScorecardsService } from './scorecards.service.js';
 export async function registerScorecardsModule(
   app: FastifyInstance,
   deps: { db: Db; audit: AuditService; now: () => Date },
-): Promise<void> {
+): Promise<{ scorecards: ScorecardsService }> {
   const templates = createScorecardTemplatesService({
     repo: createScorecardTemplatesRepo(deps.db),
     audit: deps.audit,
@@ -30,4 +30,5 @@ export async function registerScorecardsModule(
   });
   await app.register(scorecardTemplatesRoutes, { templates });
   await app.register(scorecardsRoutes, { scorecards });
+  return { scorecards };
 }

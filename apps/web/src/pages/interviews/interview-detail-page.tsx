@@ -9,6 +9,7 @@ import { Card } from '../../ui/card';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
+import { ReportLink } from '../reports/report-link';
 import { ScorecardsLink } from '../scorecards/scorecards-link';
 import { InterviewStatusChip } from './interview-status';
 import { InterviewSummary, QuestionsList } from './interview-summary';
@@ -77,6 +78,7 @@ function InterviewDetail({ interview }: { interview: Interview }) {
           <>
             <LifecycleActions interview={interview} />
             <ScorecardsLink interview={interview} />
+            <ReportLink interviewId={interview.id} />
             {canOpenRoom ? (
               <Button asChild variant={interview.status === 'live' ? 'primary' : 'secondary'}>
                 <Link to={`/interviews/${interview.id}/room`}>Open room</Link>

@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
+import { ReportLink } from '../reports/report-link';
 import { StatusChip } from '../../ui/status-chip';
 import { ConsolidatedView } from './consolidated-view';
 import { ScorecardView } from './scorecard-view';
@@ -68,7 +69,12 @@ export function InterviewScorecardsPage() {
       <PageHeader
         title="Scorecards"
         description={<Progress data={data} />}
-        actions={<MyScorecardAction data={data} interviewId={interviewId} />}
+        actions={
+          <>
+            <ReportLink interviewId={interviewId} />
+            <MyScorecardAction data={data} interviewId={interviewId} />
+          </>
+        }
       />
       <PanelList data={data} />
       {data.access === 'submit_own_first' ? (

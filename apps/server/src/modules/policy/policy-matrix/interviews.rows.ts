@@ -56,6 +56,10 @@ export const INTERVIEWS_ROWS: Rows = {
     expect: ORG_A_MEMBERS,
     request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/state?at=2026-01-01T00:00:00.000Z` }),
   },
+  'GET /api/v1/interviews/{interviewId}/report': {
+    expect: ORG_A_MEMBERS,
+    request: (c) => ({ url: `/api/v1/interviews/${c.interviewId}/report` }),
+  },
   'GET /api/v1/me/interviews': { expect: SIGNED_IN, request: () => ({ url: '/api/v1/me/interviews' }) },
   'POST /api/v1/room-links/lookup': {
     expect: PUBLIC,
