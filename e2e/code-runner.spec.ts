@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, signIn, signUpAndVerify } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import { collectPageErrors, screenshotOnFailure, useE2eApp } from './harness.js';
 
 const SCREENSHOT = '/tmp/code-runner.png';
 /**
@@ -14,27 +14,17 @@ async function screenshotFromTop(page: Page, file: string) {
 }
 
 describe('code runner in Chromium with the real sandbox', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   /** Sign-up → confirm through the dev mailbox → sign in. */
   async function signUpAndSignIn(page: Page, name: string, email: string) {
-    await signUpAndVerify(page, server.url, name, email);
-    await signIn(page, server.url, email);
+    await signUpAndVerify(page, app.server.url, name, email);
+    await signIn(page, app.server.url, email);
   }
 
   it('runs Python with stdin, runs custom tests with a failure, and shows a C compile error', async () => {
     // bypassCSP only so that axe-core can be injected; app-shell.spec.ts checks the app's own CSP.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const page = await context.newPage();
     screenshotOnFailure(page, 'code-runner');
     const errors = collectPageErrors(page);
@@ -43,7 +33,7 @@ describe('code runner in Chromium with the real sandbox', () => {
 
     // 1. Open "Run code" from the primary navigation and pick Python.
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Run code' }).click();
-    await page.waitForURL(`${server.url}/run`);
+    await page.waitForURL(`${app.server.url}/run`);
     await page.getByRole('heading', { level: 1, name: 'Code runner' }).waitFor();
     const language = page.getByRole('combobox', { name: 'Language' });
     await language.waitFor();

@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const SERVER_ENTRY = path.join(ROOT, 'apps/server/dist/src/main.js');
@@ -138,6 +138,34 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** What a spec file runs against: its own server and Chromium, and the browser contexts it opened. */
+export interface E2eApp {
+  server: RunningServer;
+  browser: Browser;
+  /** Contexts opened by the spec (openPage pushes here); closed after the file's tests. */
+  contexts: BrowserContext[];
+}
+
+/**
+ * Starts a server (on WEB_DIST_DIR when set, so a developer can test a web
+ * build of their own while others rebuild apps/web/dist) and Chromium before
+ * the spec file's tests, and closes contexts, browser and server after them.
+ * Call at the top of a `describe`; read `server`/`browser` inside tests.
+ */
+export function useE2eApp(): E2eApp {
+  const app = { contexts: [] } as unknown as E2eApp;
+  beforeAll(async () => {
+    const env: Record<string, string> = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
+    [app.server, app.browser] = await Promise.all([startServer({ env }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const context of app.contexts) await context.close().catch(() => undefined);
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   signIn as signInAt,
   signUpAndVerify as signUpAt,
@@ -8,33 +7,19 @@ import {
   snapshot,
   PHONE,
 } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import { collectPageErrors, screenshotOnFailure, useE2eApp } from './harness.js';
 
 /**
  * Interview management and the lobby, end to end: an org member creates an
  * interview, makes a candidate link and schedules it; the candidate (another
- * browser, no account) opens the link, consents and waits; the interviewer
+ * app.browser, no account) opens the link, consents and waits; the interviewer
  * starts; the candidate is let into the room. A revoked link explains itself.
  */
 describe('interviews and the lobby in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    // WEB_DIST_DIR lets a developer test a web build of their own while others rebuild apps/web/dist.
-    const env: Record<string, string> = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
-    [server, browser] = await Promise.all([startServer({ env }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   it('creates, links, schedules and starts an interview; the candidate waits in the lobby and is let in', async () => {
-    const page = await openPage(browser, contexts);
+    const page = await openPage(app.browser, app.contexts);
     screenshotOnFailure(page, 'interviews-interviewer');
     const errors = collectPageErrors(page);
     const stamp = Date.now().toString(36);
@@ -42,9 +27,9 @@ describe('interviews and the lobby in Chromium', () => {
     const title = `Backend pairing ${stamp}`;
 
     // 1. Sign up, create an organisation (it becomes the active one).
-    await signUpAt(page, server.url, owner.name, owner.email);
-    await signInAt(page, server.url, owner.email);
-    await page.goto(`${server.url}/orgs`);
+    await signUpAt(page, app.server.url, owner.name, owner.email);
+    await signInAt(page, app.server.url, owner.email);
+    await page.goto(`${app.server.url}/orgs`);
     await page.getByRole('button', { name: 'Create organisation' }).first().click();
     const orgDialog = page.getByRole('dialog', { name: 'Create organisation' });
     await orgDialog.getByLabel('Name').fill(`Interviews Test ${stamp}`);
@@ -116,11 +101,11 @@ describe('interviews and the lobby in Chromium', () => {
     await expectAccessible(page, 'interview page');
 
     // 6. The candidate, in another browser without an account, opens the link on a phone.
-    const candidate = await openPage(browser, contexts, PHONE);
+    const candidate = await openPage(app.browser, app.contexts, PHONE);
     screenshotOnFailure(candidate, 'interviews-candidate');
     const candidateErrors = collectPageErrors(candidate);
     // PUBLIC_URL names localhost; the test browses 127.0.0.1 (same server).
-    await candidate.goto(`${server.url}/join${linkUrl.hash}`);
+    await candidate.goto(`${app.server.url}/join${linkUrl.hash}`);
     await candidate.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(new URL(candidate.url()).hash).toBe('');
     const nameField = candidate.getByRole('textbox', { name: /Your name/ });
@@ -141,7 +126,7 @@ describe('interviews and the lobby in Chromium', () => {
     const lobbyErrors = [...candidateErrors];
     await page.getByRole('button', { name: 'Start interview' }).click();
     await page.getByText('Interview started').first().waitFor();
-    await candidate.waitForURL(`${server.url}/interviews/${interviewId}/room`, { timeout: 15_000 });
+    await candidate.waitForURL(`${app.server.url}/interviews/${interviewId}/room`, { timeout: 15_000 });
 
     // 8. The list shows it; the screens look right at both sizes.
     await page.getByRole('button', { name: 'Create observer link' }).waitFor();
@@ -173,8 +158,8 @@ describe('interviews and the lobby in Chromium', () => {
       .getByRole('button', { name: 'Revoke link' })
       .click();
     await page.getByText('Candidate link revoked').first().waitFor();
-    const stranger = await openPage(browser, contexts, PHONE);
-    await stranger.goto(`${server.url}/join${linkUrl.hash}`);
+    const stranger = await openPage(app.browser, app.contexts, PHONE);
+    await stranger.goto(`${app.server.url}/join${linkUrl.hash}`);
     await stranger.getByRole('heading', { level: 1, name: 'This link no longer works' }).waitFor();
     await expectAccessible(stranger, 'revoked link');
     await snapshot(stranger, 'interviews', 'lobby-revoked');

@@ -1,25 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openMailLink as openMail, signIn as signInAt, signUpAndVerify as signUpAt } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import { collectPageErrors, screenshotOnFailure, useE2eApp } from './harness.js';
 
 describe('organisation onboarding in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   const openMailLink = (page: Page, to: string, subject: string, pathPart: string) =>
-    openMail(page, server.url, to, subject, pathPart);
-  const signUpAndVerify = (page: Page, name: string, email: string) => signUpAt(page, server.url, name, email);
-  const signIn = (page: Page, email: string) => signInAt(page, server.url, email);
+    openMail(page, app.server.url, to, subject, pathPart);
+  const signUpAndVerify = (page: Page, name: string, email: string) => signUpAt(page, app.server.url, name, email);
+  const signIn = (page: Page, email: string) => signInAt(page, app.server.url, email);
 
   async function signOut(page: Page) {
     await page.getByRole('button', { name: /account menu/ }).click();
@@ -28,7 +18,7 @@ describe('organisation onboarding in Chromium', () => {
   }
 
   it('signs up, creates an organisation, invites a colleague who signs up and accepts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     screenshotOnFailure(page, 'org-onboarding');
     const errors = collectPageErrors(page);
@@ -73,7 +63,7 @@ describe('organisation onboarding in Chromium', () => {
     await page.getByRole('button', { name: `Accept and join ${orgName}` }).click();
 
     // 5. They land on /orgs with the organisation and the interviewer role.
-    await page.waitForURL(`${server.url}/orgs`);
+    await page.waitForURL(`${app.server.url}/orgs`);
     const row = page.getByRole('row', { name: new RegExp(orgName) });
     await row.waitFor();
     await expect(row.getByText('Interviewer').textContent()).resolves.toBe('Interviewer');

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn, signUpAndVerify, expectAccessible, openPage, snapshot } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import { collectPageErrors, screenshotOnFailure, useE2eApp } from './harness.js';
 
 const STATEMENT = `Count the **quokkas**: read integers, one per line, and print their sum.
 
@@ -18,40 +17,26 @@ const CASES = '1\n2\n---\n3\n===\n10\n-4\n---\n6\n===\n0\n---\n0';
  * asks it in an interview whose room judges code against its tests.
  */
 describe('question bank in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    // WEB_DIST_DIR lets a developer test a web build of their own while others rebuild apps/web/dist.
-    const env: Record<string, string> = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
-    [server, browser] = await Promise.all([startServer({ env }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   it('creates a problem with tests, publishes it, finds it by fuzzy search, previews it and asks it in an interview', async () => {
-    const page = await openPage(browser, contexts);
+    const page = await openPage(app.browser, app.contexts);
     screenshotOnFailure(page, 'questions');
     const errors = collectPageErrors(page);
     const stamp = Date.now().toString(36);
     const email = `quinn.${stamp}@example.com`;
 
     // 1. Sign up and create an organisation.
-    await signUpAndVerify(page, server.url, 'Quinn Questioner', email);
-    await signIn(page, server.url, email);
-    await page.goto(`${server.url}/orgs`);
+    await signUpAndVerify(page, app.server.url, 'Quinn Questioner', email);
+    await signIn(page, app.server.url, email);
+    await page.goto(`${app.server.url}/orgs`);
     await page.getByRole('button', { name: 'Create organisation' }).first().click();
     const orgDialog = page.getByRole('dialog', { name: 'Create organisation' });
     await orgDialog.getByLabel('Name').fill(`Quokka Labs ${stamp}`);
     await orgDialog.getByRole('button', { name: 'Create organisation' }).click();
     await page.waitForURL(/\/orgs\/[0-9a-f-]+\/members$/);
     // The first organisation may not be the active one yet: pick it where the app offers it.
-    await page.goto(`${server.url}/interviews`);
+    await page.goto(`${app.server.url}/interviews`);
     const choose = page.getByRole('button', { name: `Use Quokka Labs ${stamp}` });
     const empty = page.getByRole('heading', { name: 'No interviews yet' });
     await choose.or(empty).waitFor();
@@ -122,7 +107,7 @@ describe('question bank in Chromium', () => {
     await snapshot(page, 'questions', 'preview');
 
     // 6. Ask it in an interview: pick it from the bank, start, and judge code against its tests in the room.
-    await page.goto(`${server.url}/interviews/new`);
+    await page.goto(`${app.server.url}/interviews/new`);
     const interviewForm = page.getByRole('form', { name: 'Create interview' });
     await interviewForm.getByRole('textbox', { name: 'Title', exact: true }).fill('Quokka pairing');
     await interviewForm.getByLabel('Candidate name').fill('Casey Candidate');
@@ -160,7 +145,7 @@ describe('question bank in Chromium', () => {
     await snapshot(page, 'questions', 'room');
 
     // 7. Import page.
-    await page.goto(`${server.url}/questions/import`);
+    await page.goto(`${app.server.url}/questions/import`);
     await page.getByRole('heading', { level: 1, name: 'Import a problem' }).waitFor();
     await page.getByLabel('Or paste the package').fill('{"format": "interviewselect.problem/v1", "tests": [{}]}');
     await page.getByText(/Test case 1 › input/).waitFor();

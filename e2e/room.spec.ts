@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, signIn, signUpAndVerify } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import { collectPageErrors, screenshotOnFailure, useE2eApp } from './harness.js';
 
 /**
  * The live room with two people in two browser contexts: an interviewer who
@@ -44,26 +44,17 @@ async function typeInEditor(page: Page, text: string, opts: { replace?: boolean 
 const editorText = (page: Page) => page.locator('.room-editor .cm-content').innerText();
 
 describe('interview room in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   it('two people edit, see each other, chat and run code together', async () => {
     const stamp = Date.now().toString(36);
     // bypassCSP only on the interviewer's side, so that axe-core can be injected; the candidate runs under the real CSP.
-    const interviewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    const candidateContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(interviewerContext, candidateContext);
+    const interviewerContext = await app.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+    });
+    const candidateContext = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    app.contexts.push(interviewerContext, candidateContext);
     const interviewer = await interviewerContext.newPage();
     const candidate = await candidateContext.newPage();
     screenshotOnFailure(interviewer, 'room-interviewer');
@@ -80,8 +71,8 @@ describe('interview room in Chromium', () => {
 
     // 1. The interviewer signs up, creates an org and an anonymous interview with integrity signals.
     const email = `ivy.${stamp}@example.com`;
-    await signUpAndVerify(interviewer, server.url, 'Ivy Interviewer', email);
-    await signIn(interviewer, server.url, email);
+    await signUpAndVerify(interviewer, app.server.url, 'Ivy Interviewer', email);
+    await signIn(interviewer, app.server.url, email);
     const org = await api<{ id: string }>(interviewer, 'POST', '/api/v1/orgs', { name: `Room Org ${stamp}` });
     const interview = await api<{ id: string }>(interviewer, 'POST', '/api/v1/interviews', {
       orgId: org.id,
@@ -102,7 +93,7 @@ describe('interview room in Chromium', () => {
       role: 'candidate',
     });
     const token = new URL(link.url).hash.slice(1);
-    const roomUrl = `${server.url}/interviews/${interview.id}/room`;
+    const roomUrl = `${app.server.url}/interviews/${interview.id}/room`;
 
     // 2. The interviewer opens the room and starts the interview; the timer starts.
     await interviewer.goto(roomUrl);
@@ -114,7 +105,7 @@ describe('interview room in Chromium', () => {
     await expect.poll(() => interviewer.getByRole('timer').getAttribute('aria-label')).toMatch(/minutes left/);
 
     // 3. The candidate joins through the invite-link API (the lobby is its own screen) and opens the room.
-    await candidate.goto(`${server.url}/`);
+    await candidate.goto(`${app.server.url}/`);
     await api(candidate, 'POST', '/api/v1/room-links/join', { token, displayName: 'Casey Candidate', consent: true });
     await candidate.goto(roomUrl);
     await candidate.getByRole('heading', { level: 1, name: 'Backend pairing' }).waitFor();

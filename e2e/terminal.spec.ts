@@ -1,22 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, signIn, signUpAndVerify } from './flows.js';
-import { collectPageErrors, launchBrowser, screenshotOnFailure, startServer, type RunningServer } from './harness.js';
+import { collectPageErrors, screenshotOnFailure, useE2eApp } from './harness.js';
 
 const SCREENSHOT = '/tmp/terminal.png';
 
 describe('terminal tab in Chromium with the real sandbox', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   /** The terminal's visible rows (xterm's DOM renderer draws one element per row). */
   async function screenText(page: Page): Promise<string> {
@@ -25,16 +15,16 @@ describe('terminal tab in Chromium with the real sandbox', () => {
 
   it('starts a Python REPL, runs a line, interrupts it and stops it — under the real CSP', async () => {
     // No bypassCSP: xterm's injected styles must pass the app's own Content-Security-Policy.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     screenshotOnFailure(page, 'terminal');
     const errors = collectPageErrors(page);
     const stamp = Date.now().toString(36);
-    await signUpAndVerify(page, server.url, 'Tess Terminal', `tess.${stamp}@example.com`);
-    await signIn(page, server.url, `tess.${stamp}@example.com`);
+    await signUpAndVerify(page, app.server.url, 'Tess Terminal', `tess.${stamp}@example.com`);
+    await signIn(page, app.server.url, `tess.${stamp}@example.com`);
 
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Run code' }).click();
-    await page.waitForURL(`${server.url}/run`);
+    await page.waitForURL(`${app.server.url}/run`);
     await page.getByRole('tab', { name: 'Terminal' }).click();
     const panel = page.getByRole('tabpanel', { name: 'Terminal' });
     await panel.getByRole('combobox', { name: 'Terminal language' }).selectOption('python');
@@ -71,13 +61,13 @@ describe('terminal tab in Chromium with the real sandbox', () => {
 
   it('has no accessibility violations on the terminal tab', async () => {
     // bypassCSP only so that axe-core can be injected.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     const page = await context.newPage();
     screenshotOnFailure(page, 'terminal-axe');
     const stamp = Date.now().toString(36);
-    await signUpAndVerify(page, server.url, 'Axel Terminal', `axel.${stamp}@example.com`);
-    await signIn(page, server.url, `axel.${stamp}@example.com`);
-    await page.goto(`${server.url}/run?tab=terminal`);
+    await signUpAndVerify(page, app.server.url, 'Axel Terminal', `axel.${stamp}@example.com`);
+    await signIn(page, app.server.url, `axel.${stamp}@example.com`);
+    await page.goto(`${app.server.url}/run?tab=terminal`);
     await page.getByRole('tabpanel', { name: 'Terminal' }).getByRole('button', { name: 'Start' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/terminal-phone.png', fullPage: true });

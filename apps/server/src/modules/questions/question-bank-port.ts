@@ -7,10 +7,17 @@ import { createQuestionsRepo } from './questions.repo.js';
 import { problemVersions, problems } from './questions.tables.js';
 
 const preview = (text: string) => text.slice(0, ROOM_TEST_PREVIEW_CHARS);
+const CACHED_VERSIONS = 256;
 
 /** The question bank as the interviews module sees it (QuestionBankPort). */
 export function createQuestionBankPort(db: Db): QuestionBankPort {
   const repo = createQuestionsRepo(db);
+  /**
+   * Room views of published versions, which never change (a change makes a new
+   * version): every room load asks for them, and a version with megabytes of
+   * hidden tests is costly to read each time. Least recently used go first.
+   */
+  const published = new Map<string, { view: ReturnType<typeof candidateView>; answerKey: RoomAnswerKey }>();
   return {
     async askable(orgId, versionId) {
       const access = await repo.versionAccess(versionId, null);
@@ -41,6 +48,14 @@ export function createQuestionBankPort(db: Db): QuestionBankPort {
     async roomViews(versionIds, withAnswerKey) {
       const result = new Map<string, { view: ReturnType<typeof candidateView>; answerKey?: RoomAnswerKey }>();
       for (const versionId of new Set(versionIds)) {
+        const cached = published.get(versionId);
+        if (cached) {
+          // Refresh its place in the LRU order.
+          published.delete(versionId);
+          published.set(versionId, cached);
+          result.set(versionId, withAnswerKey ? cached : { view: cached.view });
+          continue;
+        }
         const loaded = await repo.loadVersion(versionId);
         if (!loaded) continue;
         const view = candidateView(
@@ -62,6 +77,10 @@ export function createQuestionBankPort(db: Db): QuestionBankPort {
           guide: pkg.interviewerGuide,
         };
         result.set(versionId, withAnswerKey ? { view, answerKey } : { view });
+        if (loaded.row.publishedAt) {
+          published.set(versionId, { view, answerKey });
+          if (published.size > CACHED_VERSIONS) published.delete(published.keys().next().value as string);
+        }
       }
       return result;
     },
