@@ -1,15 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openMailLink, signIn, signUpAndVerify, expectAccessible, openPage, snapshot } from './flows.js';
 import path from 'node:path';
-import {
-  collectPageErrors,
-  launchBrowser,
-  RESULTS_DIR,
-  screenshotOnFailure,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+import { collectPageErrors, RESULTS_DIR, screenshotOnFailure, useE2eApp } from './harness.js';
 
 /** Same-origin JSON call from inside the page, with the double-submit CSRF token. */
 async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -35,21 +28,7 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
  * and the consolidated view shows both side by side.
  */
 describe('scorecards in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    // WEB_DIST_DIR lets a developer test a web build of their own while others rebuild apps/web/dist.
-    const env: Record<string, string> = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
-    [server, browser] = await Promise.all([startServer({ env }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useE2eApp();
 
   /** Rates every competency and picks a recommendation on the open form. */
   async function fillForm(page: Page, level: string, recommendation: string) {
@@ -72,8 +51,8 @@ describe('scorecards in Chromium', () => {
 
   it('two interviewers: drafts stay private, nobody sees the other before submitting, then the consolidated view', async () => {
     const stamp = Date.now().toString(36);
-    const amy = await openPage(browser, contexts);
-    const ben = await openPage(browser, contexts);
+    const amy = await openPage(app.browser, app.contexts);
+    const ben = await openPage(app.browser, app.contexts);
     screenshotOnFailure(amy, 'scorecards-amy');
     screenshotOnFailure(ben, 'scorecards-ben');
     const amyErrors = collectPageErrors(amy);
@@ -83,15 +62,15 @@ describe('scorecards in Chromium', () => {
     const orgName = `Scorecards Org ${stamp}`;
 
     // 1. Two accounts; Amy's organisation; Ben joins it as an interviewer through an invitation.
-    await signUpAndVerify(amy, server.url, 'Amy Archer', amyEmail);
-    await signIn(amy, server.url, amyEmail);
-    await signUpAndVerify(ben, server.url, 'Ben Baker', benEmail);
-    await signIn(ben, server.url, benEmail);
+    await signUpAndVerify(amy, app.server.url, 'Amy Archer', amyEmail);
+    await signIn(amy, app.server.url, amyEmail);
+    await signUpAndVerify(ben, app.server.url, 'Ben Baker', benEmail);
+    await signIn(ben, app.server.url, benEmail);
     const org = await api<{ id: string }>(amy, 'POST', '/api/v1/orgs', { name: orgName });
     await api(amy, 'POST', `/api/v1/orgs/${org.id}/invitations`, { email: benEmail, role: 'interviewer' });
-    await openMailLink(ben, server.url, benEmail, `Join ${orgName} on InterviewSelect`, '/invitations/accept');
+    await openMailLink(ben, app.server.url, benEmail, `Join ${orgName} on InterviewSelect`, '/invitations/accept');
     await ben.getByRole('button', { name: `Accept and join ${orgName}` }).click();
-    await ben.waitForURL(`${server.url}/orgs`);
+    await ben.waitForURL(`${app.server.url}/orgs`);
     const members = await api<{ userId: string; email: string }[]>(amy, 'GET', `/api/v1/orgs/${org.id}/members`);
     const benId = members.find((m) => m.email === benEmail)?.userId;
 
@@ -107,7 +86,7 @@ describe('scorecards in Chromium', () => {
       await api(amy, 'POST', `/api/v1/interviews/${interview.id}/transitions`, { action });
 
     // 3. Amy opens her scorecard from the interview page and drafts: autosave says so.
-    await amy.goto(`${server.url}/interviews/${interview.id}`);
+    await amy.goto(`${app.server.url}/interviews/${interview.id}`);
     await amy.getByRole('link', { name: 'Scorecards', exact: true }).click();
     await amy.getByText('0 of 2 submitted').waitFor();
     await amy.getByRole('link', { name: 'Write your scorecard' }).click();
@@ -121,7 +100,7 @@ describe('scorecards in Chromium', () => {
     await snapshot(amy, 'scorecards', 'form');
 
     // 4. Ben submits his; Amy still sees only the progress, not his scorecard.
-    await ben.goto(`${server.url}/interviews/${interview.id}/scorecard`);
+    await ben.goto(`${app.server.url}/interviews/${interview.id}/scorecard`);
     await ben.getByRole('heading', { level: 1, name: 'Your scorecard' }).waitFor();
     await fillForm(ben, '2 · No', 'No hire');
     await ben.getByLabel('Weaknesses').fill('BEN-SUBMITTED: no tests');
@@ -129,7 +108,7 @@ describe('scorecards in Chromium', () => {
     await ben.getByText('1 of 2 submitted').waitFor();
     expect(await ben.content()).not.toContain('AMY-DRAFT');
 
-    await amy.goto(`${server.url}/interviews/${interview.id}/scorecards`);
+    await amy.goto(`${app.server.url}/interviews/${interview.id}/scorecards`);
     await amy.getByText('1 of 2 submitted').waitFor();
     await amy.getByText('Submit yours to see the others').waitFor();
     expect(await amy.content()).not.toContain('BEN-SUBMITTED');
@@ -180,8 +159,27 @@ describe('scorecards in Chromium', () => {
     await amy.screenshot({ path: path.join(RESULTS_DIR, 'reports-report-print.png'), fullPage: true });
     await amy.emulateMedia({ media: 'screen' });
 
+    // 6b. Shared with someone outside: a fresh browser with no account opens the link; revoking stops it.
+    const shareForm = amy.getByRole('form', { name: 'New share link' });
+    await shareForm.getByLabel(/Who is it for/).fill('Hiring manager');
+    await shareForm.getByRole('button', { name: 'Create share link' }).click();
+    const shareUrl = await amy.getByLabel('Share link URL').inputValue();
+    const token = shareUrl.split('#')[1];
+    const outsider = await openPage(app.browser, app.contexts);
+    screenshotOnFailure(outsider, 'reports-shared');
+    await outsider.goto(`${app.server.url}/shared/report#${token}`);
+    await outsider.getByRole('heading', { level: 1, name: `Backend pairing ${stamp} report` }).waitFor();
+    await outsider.getByText(/Shared by Amy Archer/).waitFor();
+    await expect(outsider.getByRole('region', { name: 'Decision' }).textContent()).resolves.toContain('Hire');
+    await expectAccessible(outsider, 'shared report');
+    await snapshot(outsider, 'reports', 'shared');
+    await amy.getByRole('button', { name: 'Revoke the link for Hiring manager' }).click();
+    await amy.getByText('Link revoked').first().waitFor();
+    await outsider.reload();
+    await outsider.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+
     // 7. The templates page for the organisation's owner.
-    await amy.goto(`${server.url}/orgs/${org.id}/scorecard-templates`);
+    await amy.goto(`${app.server.url}/orgs/${org.id}/scorecard-templates`);
     await amy.getByRole('link', { name: 'Technical interview' }).click();
     await amy.getByRole('button', { name: 'Save new version' }).waitFor();
     await expectAccessible(amy, 'template editor');

@@ -17,6 +17,7 @@ import type { ExecutionEngine, TerminalManager } from './modules/executions/exec
 import { registerTerminalsModule } from './modules/terminals/terminals.module.js';
 import type { RoomAccess } from './modules/interviews/room-access.js';
 import { registerRoomsModule } from './modules/rooms/rooms.module.js';
+import { registerReplayModule } from './modules/replay/replay.module.js';
 import { createProblemTestsPort } from './modules/questions/problem-tests.js';
 import { createQuestionBankPort } from './modules/questions/question-bank-port.js';
 import { registerQuestionsModule } from './modules/questions/questions.module.js';
@@ -179,7 +180,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     ...(deps.redis ? { redis: deps.redis, redisPrefix: deps.redisPrefix ?? 'isel:' } : {}),
   });
-  await registerReportsModule(app, { config, db: database.db, interviews, rooms, scorecards, now });
+  const { replay } = await registerReplayModule(app, { db: database.db });
+  await registerReportsModule(app, {
+    config,
+    db: database.db,
+    interviews,
+    rooms,
+    scorecards,
+    bank: createQuestionBankPort(database.db),
+    audit,
+    replay,
+    now,
+  });
   if (config.devMailbox) await app.register(mailRoutes, { mail: deps.mail });
 
   return app;

@@ -126,6 +126,20 @@ const EnvSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Report PDFs printed at once on this node (each is a Chromium process). */
   REPORT_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /**
+   * Base URL of an OpenAI-compatible API (…/v1) that writes the report's optional
+   * AI narrative; with LLM_API_KEY. Unset: no AI, the deterministic summary only.
+   */
+  LLM_BASE_URL: urlWithScheme(
+    ['http:', 'https:'],
+    'expected an http(s) URL such as https://api.openai.com/v1',
+  ).optional(),
+  /** API key sent as `Authorization: Bearer …` to LLM_BASE_URL. */
+  LLM_API_KEY: z.string().min(1).optional(),
+  /** Chat model that writes the report narrative. */
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Seconds to wait for the model's answer before giving up. */
+  LLM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -208,6 +222,17 @@ export interface Config {
   runner: RunnerConfig;
   terminals: TerminalsConfig;
   reports: { chromiumPath: string; pdfConcurrency: number };
+  /** The OpenAI-compatible model for report narratives; null when LLM_BASE_URL / LLM_API_KEY are not both set. */
+  llm: LlmConfig | null;
+}
+
+/** An OpenAI-compatible chat-completions API (LLM_*). */
+export interface LlmConfig {
+  /** Without a trailing slash; requests go to `${baseUrl}/chat/completions`. */
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  timeoutMs: number;
 }
 
 /** Interactive terminal sessions (TERMINAL_*). */
@@ -253,7 +278,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     parsed.success && parsed.data.RUNNER_MODE === 'remote' && !parsed.data.REDIS_URL
       ? ['RUNNER_MODE: remote needs REDIS_URL (runners take executions from Redis)']
       : [];
-  if (!parsed.success || oidcProblems.length > 0 || runnerProblems.length > 0) {
+  const llmProblems =
+    parsed.success && Boolean(parsed.data.LLM_BASE_URL) !== Boolean(parsed.data.LLM_API_KEY)
+      ? [
+          parsed.data.LLM_BASE_URL
+            ? 'LLM_API_KEY: required with LLM_BASE_URL (the AI narrative needs both)'
+            : 'LLM_BASE_URL: required with LLM_API_KEY (the AI narrative needs both)',
+        ]
+      : [];
+  if (!parsed.success || oidcProblems.length > 0 || runnerProblems.length > 0 || llmProblems.length > 0) {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((issue) => {
         const name = String(issue.path[0] ?? '(environment)');
@@ -262,6 +295,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       }),
       ...oidcProblems,
       ...runnerProblems,
+      ...llmProblems,
     ]);
   }
   const e = parsed.data;
@@ -303,5 +337,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     },
     terminals: { maxSessions: e.TERMINAL_MAX_SESSIONS, idleMs: e.TERMINAL_IDLE_SECONDS * 1000 },
     reports: { chromiumPath: e.CHROMIUM_PATH, pdfConcurrency: e.REPORT_PDF_CONCURRENCY },
+    llm:
+      e.LLM_BASE_URL && e.LLM_API_KEY
+        ? {
+            baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ''),
+            apiKey: e.LLM_API_KEY,
+            model: e.LLM_MODEL,
+            timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000,
+          }
+        : null,
   };
 }

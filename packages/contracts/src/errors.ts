@@ -60,6 +60,10 @@ export const ERROR_CODES = {
   'scorecard.not_open': 409,
   /** The anchoring rule: an interviewer reads other scorecards only after submitting their own. */
   'scorecard.submit_own_first': 403,
+  /** The report share link expired or was revoked. */
+  'report.share_inactive': 410,
+  /** The candidate's feedback can be released once the interview has ended. */
+  'report.not_releasable': 409,
   /** PDF export needs Chromium on the server (CHROMIUM_PATH); the JSON report works without it. */
   'report.pdf_unavailable': 503,
   'server.internal': 500,

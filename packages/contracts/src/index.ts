@@ -14,3 +14,6 @@ export * from './room.js';
 export * from './questions.js';
 export * from './scorecards.js';
 export * from './reports.js';
+export * from './replay.js';
+export * from './report-summary.js';
+export * from './report-shares.js';

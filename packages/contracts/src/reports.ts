@@ -9,6 +9,7 @@ import {
 import { DifficultySchema, QuestionCategorySchema } from './questions.js';
 import { InterviewStatusSchema } from './interviews.js';
 import { InterviewScorecardsSchema, RecommendationSchema } from './scorecards.js';
+import { ReportNarrativeSchema, ReportSummarySchema } from './report-summary.js';
 
 /** One test of a run in the report: verdict and timings only (no inputs or outputs of hidden tests). */
 export const ReportRunTestSchema = TestResultSchema.pick({
@@ -112,6 +113,12 @@ export const InterviewReportSchema = z.object({
   chat: z.array(ReportChatMessageSchema),
   scorecards: InterviewScorecardsSchema,
   decision: ReportDecisionSchema.nullable(),
+  /** Time per question, runs until the first all-pass, tests, typing/idle profile, key moments (deterministic). */
+  summary: ReportSummarySchema,
+  /** The narrative (AI-generated and maybe edited, or written by a person); null until someone makes one. */
+  narrative: ReportNarrativeSchema.nullable(),
+  /** Whether the server has an AI model configured (LLM_BASE_URL / LLM_API_KEY) to generate the narrative. */
+  aiAvailable: z.boolean(),
 });
 export type InterviewReport = z.infer<typeof InterviewReportSchema>;
 

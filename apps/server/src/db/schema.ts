@@ -10,3 +10,4 @@ export * from '../modules/interviews/interviews.tables.js';
 export * from '../modules/rooms/rooms.tables.js';
 export * from '../modules/questions/questions.tables.js';
 export * from '../modules/scorecards/scorecards.tables.js';
+export * from '../modules/reports/reports.tables.js';

@@ -50,6 +50,8 @@ const TITLES: Record<ErrorCode, string> = {
   'scorecard.not_open': 'Scorecard not open',
   'scorecard.submit_own_first': 'Submit your own scorecard first',
   'server.internal': 'Something went wrong on our side',
+  'report.share_inactive': 'Share link no longer works',
+  'report.not_releasable': 'Interview not ended',
   'report.pdf_unavailable': 'PDF export unavailable',
   'server.unavailable': 'Service unavailable',
 };

@@ -81,9 +81,19 @@ const MyInterviewsPage = lazy(() =>
 const InterviewScorecardsPage = lazy(() =>
   import('../pages/scorecards/interview-scorecards-page').then((m) => ({ default: m.InterviewScorecardsPage })),
 );
+const SharedReportPage = lazy(() =>
+  import('../pages/reports/shared-report-page').then((m) => ({ default: m.SharedReportPage })),
+);
+const SharedReplayPage = lazy(() =>
+  import('../pages/reports/shared-replay-page').then((m) => ({ default: m.SharedReplayPage })),
+);
+const CandidateFeedbackPage = lazy(() =>
+  import('../pages/reports/candidate-feedback-page').then((m) => ({ default: m.CandidateFeedbackPage })),
+);
 const InterviewReportPage = lazy(() =>
   import('../pages/reports/interview-report-page').then((m) => ({ default: m.InterviewReportPage })),
 );
+const ReplayPage = lazy(() => import('../pages/replay/replay-page').then((m) => ({ default: m.ReplayPage })));
 const ScorecardFormPage = lazy(() =>
   import('../pages/scorecards/scorecard-form-page').then((m) => ({ default: m.ScorecardFormPage })),
 );
@@ -141,6 +151,9 @@ export const routes: RouteObject[] = [
           { path: 'invitations/accept', element: <AcceptInvitationPage /> },
           // The lobby: public, token in the fragment (#…), works signed in or as a guest.
           { path: 'join', element: <LobbyPage /> },
+          // A report shared outside the organisation: public, token in the fragment.
+          { path: 'shared/report', element: <SharedReportPage /> },
+          { path: 'shared/replay', element: <SharedReplayPage /> },
           {
             // Signed-in only: visitors are sent to /sign-in?next=… and come back here after.
             element: <RequireAuth />,
@@ -164,7 +177,9 @@ export const routes: RouteObject[] = [
               { path: 'interviews/:interviewId/scorecards', element: <InterviewScorecardsPage /> },
               { path: 'interviews/:interviewId/scorecard', element: <ScorecardFormPage /> },
               { path: 'interviews/:interviewId/report', element: <InterviewReportPage /> },
+              { path: 'interviews/:interviewId/replay', element: <ReplayPage /> },
               { path: 'me/interviews', element: <MyInterviewsPage /> },
+              { path: 'me/interviews/:interviewId/feedback', element: <CandidateFeedbackPage /> },
               { path: 'questions', element: <QuestionsLibraryPage /> },
               { path: 'questions/new', element: <NewProblemPage /> },
               { path: 'questions/import', element: <ImportProblemPage /> },

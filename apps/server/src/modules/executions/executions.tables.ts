@@ -57,6 +57,9 @@ export const executions = pgTable(
     index('executions_problem_version_idx')
       .on(t.problemVersionId)
       .where(sql`${t.problemVersionId} is not null`),
+    index('executions_interview_created_idx')
+      .on(t.interviewId, t.createdAt)
+      .where(sql`${t.interviewId} is not null`),
     index('executions_org_created_idx')
       .on(t.orgId, t.createdAt)
       .where(sql`${t.orgId} is not null`),

@@ -114,6 +114,15 @@ describe('authorisation matrix', () => {
         }
         return card.id;
       },
+      async ownerShare(interviewId) {
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/interviews/${interviewId}/report/shares`,
+          headers: asOwner.headers,
+          payload: { label: 'Matrix share' },
+        });
+        return z.object({ id: z.uuid() }).parse(res.json()).id;
+      },
       async freshTemplateOfA(archived = false) {
         const res = await app.inject({
           method: 'POST',

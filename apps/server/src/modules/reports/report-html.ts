@@ -2,7 +2,9 @@ import {
   RECOMMENDATION_LABELS,
   VERDICT_LABELS,
   type InterviewReport,
+  type ReportNarrative,
   type ReportRun,
+  type ReportSummary,
   type Scorecard,
 } from '@interviewselect/contracts';
 
@@ -69,12 +71,102 @@ function scorecardHtml(card: Scorecard): string {
   }${text('Strengths', card.strengths)}${text('Weaknesses', card.weaknesses)}${text('Notes', card.notes)}</article>`;
 }
 
+/** A duration in seconds as “1 h 05 min”, “12 min 30 s” or “45 s”. */
+export function formatSeconds(total: number): string {
+  const sign = total < 0 ? '−' : '';
+  const s = Math.abs(total);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (h > 0) return `${sign}${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${sign}${m} min${sec ? ` ${sec} s` : ''}`;
+  return `${sign}${sec} s`;
+}
+
+/** An offset from the start as “+12:05” (minutes:seconds). */
+export function formatOffset(offset: number): string {
+  const sign = offset < 0 ? '−' : '+';
+  const s = Math.abs(offset);
+  return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+const tallyText = (t: { passed: number; total: number } | null) => (t ? `${t.passed}/${t.total}` : '—');
+
+function summaryHtml(summary: ReportSummary): string {
+  const span = summary.from
+    ? `<p>Measured from the start (${when(summary.from)}) to ${when(summary.to)}: ${summary.minutes} min.</p>`
+    : '<p>The interview never started: nothing was measured.</p>';
+  const questions = summary.questions.length
+    ? table(
+        ['Question', 'Time', 'Runs until first all-pass', 'Tests (best / last)'],
+        summary.questions.map((q) => [
+          `${q.position}. ${e(q.title)}`,
+          q.kind === 'free_form'
+            ? '<span class="muted">not measured (free-form)</span>'
+            : q.seconds === null
+              ? '—'
+              : `${formatSeconds(q.seconds)}${q.toEnd ? ' <span class="muted">(to the end, never all passed)</span>' : ''}`,
+          q.kind === 'free_form'
+            ? '—'
+            : q.runsUntilFirstAllPass !== null
+              ? String(q.runsUntilFirstAllPass)
+              : `never all passed (${q.runs} run${q.runs === 1 ? '' : 's'})`,
+          q.kind === 'free_form' ? '—' : `${tallyText(q.best)} / ${tallyText(q.last)}`,
+        ]),
+      )
+    : '';
+  const activity = summary.activity.participants.length
+    ? table(
+        ['Participant', 'Active minutes', 'Edits', `Idle stretches (≥ ${summary.activity.idleThresholdMinutes} min)`],
+        summary.activity.participants.map((p) => [
+          e(p.label),
+          String(p.activeMinutes),
+          String(p.updates),
+          p.idleStretches.length
+            ? p.idleStretches
+                .map((i) => `${formatOffset(i.fromOffset)}–${formatOffset(i.toOffset)} (${i.minutes} min)`)
+                .join(', ')
+            : 'none',
+        ]),
+      )
+    : '<p>No edits to the shared editor were recorded while the interview was live.</p>';
+  const moments = summary.keyMoments.length
+    ? table(
+        ['From start', 'Moment'],
+        summary.keyMoments.map((m) => [formatOffset(m.offset), e(m.text)]),
+      )
+    : '<p>No key moments.</p>';
+  return `${span}${questions}<h3>Typing and idle profile</h3>${activity}<h3>Key moments</h3>${moments}`;
+}
+
+/** The AI label of a narrative (empty for one written by a person). */
+export function narrativeLabel(narrative: Pick<ReportNarrative, 'source'>): string {
+  return narrative.source === 'ai'
+    ? 'AI-generated'
+    : narrative.source === 'ai_edited'
+      ? 'AI-generated, edited by a person'
+      : '';
+}
+
+function narrativeHtml(narrative: ReportNarrative): string {
+  const label = narrativeLabel(narrative);
+  const by = label
+    ? `<p class="ai-label">${e(label)}${narrative.model ? ` (${e(narrative.model)})` : ''}</p>`
+    : `<p class="muted">Written by ${e(narrative.updatedBy ?? 'a team member')}</p>`;
+  const paragraphs = narrative.text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${e(p.trim()).replaceAll('\n', '<br>')}</p>`)
+    .join('');
+  return `<h3>Narrative</h3>${by}${paragraphs}`;
+}
+
 const STYLE = `
 @page{margin:14mm}
 body{font:11pt/1.4 system-ui,"DejaVu Sans",sans-serif;color:#111;margin:0}
 h1{font-size:18pt;margin:0 0 4pt}h2{font-size:13pt;border-bottom:1px solid #999;margin:16pt 0 6pt}h3{font-size:11pt;margin:8pt 0 4pt}
 table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border:1px solid #bbb;padding:3pt 4pt;text-align:left;vertical-align:top}
 tr,pre,.card{break-inside:avoid}pre{white-space:pre-wrap;word-break:break-word;background:#f4f4f4;padding:6pt;font:8.5pt/1.35 "DejaVu Sans Mono",monospace}
+.ai-label{display:inline-block;border:1px solid #7a4cc2;color:#4b2a85;border-radius:3pt;padding:0 4pt;font-size:9pt;font-weight:bold}
 .muted,.tests{color:#555}.tests{font-size:8pt}.decision{font-size:13pt;font-weight:bold}dl{display:grid;grid-template-columns:max-content 1fr;gap:2pt 10pt}dt{font-weight:bold}
 `;
 
@@ -149,7 +241,10 @@ export function renderReportHtml(report: InterviewReport): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${e(interview.title)} — interview report</title><style>${STYLE}</style></head>
-<body>${header}${section('Decision', decision)}${section('Questions', questions)}${section('Final code', code)}${section(
+<body>${header}${section('Decision', decision)}${section(
+    'Summary',
+    summaryHtml(report.summary) + (report.narrative ? narrativeHtml(report.narrative) : ''),
+  )}${section('Questions', questions)}${section('Final code', code)}${section(
     'Runs and tests',
     runs,
   )}${section('Integrity signals', signals)}${section('Chat transcript', chat)}${section('Scorecards', cards)}</body></html>`;

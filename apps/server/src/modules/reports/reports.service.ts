@@ -10,6 +10,8 @@ import type { InterviewsService, UserPrincipal } from '../interviews/interviews.
 import type { RoomsService } from '../rooms/rooms.service.js';
 import type { ScorecardsService } from '../scorecards/scorecards.service.js';
 import { consolidateDecision } from './decision.js';
+import { narrativeVisible, presentNarrative } from './narrative.js';
+import { summarizeReport } from './report-summary.js';
 import type { ReportsRepo } from './reports.repo.js';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
@@ -35,6 +37,13 @@ function runLabels(events: TimelineEvent[]): Map<string, string | null> {
   return labels;
 }
 
+/** Each room participant's label, from the timeline (the label the room showed them under). */
+function participantLabels(events: TimelineEvent[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const e of events) if (e.participantId && e.label) labels.set(e.participantId, e.label);
+  return labels;
+}
+
 /**
  * One interview's report for its hiring team: composed from the interview, the
  * room's timeline and final document, its runs, and the scorecards the reader
@@ -47,17 +56,21 @@ export function createReportsService(deps: {
   rooms: RoomsService;
   scorecards: ScorecardsService;
   now: () => Date;
+  /** Whether an AI model is configured for narratives. */
+  aiAvailable: boolean;
 }) {
   const { repo, interviews, rooms, scorecards } = deps;
   return {
     async build(actor: UserPrincipal, interviewId: string): Promise<InterviewReport> {
       const interview = await interviews.get(actor, interviewId);
       const now = deps.now();
-      const [timeline, state, cards, runs] = await Promise.all([
+      const [timeline, state, cards, runs, updates, narrative] = await Promise.all([
         rooms.timeline(actor, interviewId),
         rooms.stateAt(actor, interviewId, now),
         scorecards.forInterview(actor, interviewId),
         repo.runs(interviewId),
+        repo.updateTimes(interviewId),
+        repo.narrative(interviewId),
       ]);
       const anonymous = interview.options.anonymous;
       const positionOf = new Map(
@@ -104,7 +117,7 @@ export function createReportsService(deps: {
           },
         ];
       });
-      return {
+      const base = {
         generatedAt: now.toISOString(),
         interview: {
           id: interview.id,
@@ -136,6 +149,26 @@ export function createReportsService(deps: {
         chat: state.chat.map((m) => ({ at: new Date(m.at).toISOString(), author: m.author, text: m.text })),
         scorecards: cards,
         decision: cards.summary ? consolidateDecision(cards.summary.recommendations) : null,
+      };
+      const summary = summarizeReport({
+        report: base,
+        bankPositions: new Set(interview.questions.flatMap((q) => (q.problem ? [q.position] : []))),
+        transitions: interview.transitions,
+        updates,
+        labels: participantLabels(timeline.events),
+        languageChanges: timeline.events.flatMap((e) =>
+          e.kind === 'language' && typeof e.detail.language === 'string'
+            ? [{ at: e.at, language: e.detail.language, by: e.label }]
+            : [],
+        ),
+        initialLanguage: interview.defaultLanguage,
+      });
+      return {
+        ...base,
+        summary,
+        // The narrative draws on the panel's feedback: not for readers still bound by the anchoring rule.
+        narrative: narrative && narrativeVisible(base) ? presentNarrative(narrative) : null,
+        aiAvailable: deps.aiAvailable,
       };
     },
   };

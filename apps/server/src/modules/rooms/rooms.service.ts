@@ -16,6 +16,19 @@ export type RoomsService = ReturnType<typeof createRoomsService>;
 
 const KINDS = new Set<string>(TIMELINE_KINDS);
 
+/** Stored room events as timeline entries (only the kinds the timeline knows). */
+export function toTimelineEvents(events: Awaited<ReturnType<RoomsRepo['listEvents']>>): TimelineEvent[] {
+  return events
+    .filter((e) => KINDS.has(e.kind))
+    .map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind as TimelineEvent['kind'],
+      participantId: e.participantId,
+      label: e.label,
+      detail: (e.detail ?? {}) as Record<string, unknown>,
+    }));
+}
+
 /**
  * What happened in a room, for the organisation's members (`interview.read`):
  * the timeline (joins, leaves, language switches, chat, runs, signals,
@@ -41,15 +54,7 @@ export function createRoomsService(deps: { repo: RoomsRepo; log: RoomLog }) {
       const labels = new Map<string, string>();
       for (const e of events) if (e.participantId && e.label) labels.set(e.participantId, e.label);
       const all: TimelineEvent[] = [
-        ...events
-          .filter((e) => KINDS.has(e.kind))
-          .map((e) => ({
-            at: e.at.toISOString(),
-            kind: e.kind as TimelineEvent['kind'],
-            participantId: e.participantId,
-            label: e.label,
-            detail: (e.detail ?? {}) as Record<string, unknown>,
-          })),
+        ...toTimelineEvents(events),
         ...bursts.map((b) => ({
           at: b.at.toISOString(),
           kind: 'edit' as const,

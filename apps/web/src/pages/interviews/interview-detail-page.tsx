@@ -79,6 +79,9 @@ function InterviewDetail({ interview }: { interview: Interview }) {
             <LifecycleActions interview={interview} />
             <ScorecardsLink interview={interview} />
             <ReportLink interviewId={interview.id} />
+            <Button asChild variant="ghost">
+              <Link to={`/interviews/${interview.id}/replay`}>Replay</Link>
+            </Button>
             {canOpenRoom ? (
               <Button asChild variant={interview.status === 'live' ? 'primary' : 'secondary'}>
                 <Link to={`/interviews/${interview.id}/room`}>Open room</Link>

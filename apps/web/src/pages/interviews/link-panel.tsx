@@ -63,7 +63,7 @@ export function LinkPanel({ interview, role, link, freshUrl, onCreated, onRevoke
         ) : null}
       </div>
       <div className="interviews-link__side">
-        {freshUrl && status === 'active' ? <FreshUrl role={role} url={freshUrl} /> : null}
+        {freshUrl && status === 'active' ? <FreshUrl label={`${label} link URL`} url={freshUrl} /> : null}
         {isFormOpen ? (
           <CreateLinkForm
             interview={interview}
@@ -100,7 +100,8 @@ export function LinkPanel({ interview, role, link, freshUrl, onCreated, onRevoke
   );
 }
 
-function FreshUrl({ role, url }: { role: RoomRole; url: string }) {
+/** A secret URL shown once, right after it was made: selected, with a Copy button. */
+export function FreshUrl({ label, url }: { label: string; url: string }) {
   const { toast } = useToast();
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -120,7 +121,7 @@ function FreshUrl({ role, url }: { role: RoomRole; url: string }) {
   return (
     <div className="interviews-fresh-url">
       <label htmlFor={id} className="ui-field__label">
-        {ROLE_LABELS[role]} link URL
+        {label}
       </label>
       <p className="ui-field__hint" id={`${id}-hint`}>
         Copy it now: for safety it is shown only once.

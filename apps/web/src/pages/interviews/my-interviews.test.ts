@@ -44,4 +44,18 @@ describe('my interviews', () => {
       to: `/interviews/${id}`,
     });
   });
+
+  it('sends a candidate to their feedback once the interview ended; observers to the read-only room', () => {
+    const id = crypto.randomUUID();
+    expect(entryAction(item({ id, status: 'ended' }))).toEqual({
+      kind: 'link',
+      label: 'Feedback',
+      to: `/me/interviews/${id}/feedback`,
+    });
+    expect(entryAction(item({ id, status: 'ended', role: 'observer' }))).toEqual({
+      kind: 'link',
+      label: 'View',
+      to: `/interviews/${id}/room`,
+    });
+  });
 });

@@ -40,6 +40,8 @@ export function entryAction(item: MyInterview): EntryAction {
       : { kind: 'link', label: 'Open', to: `/interviews/${item.id}` };
   }
   if (item.status === 'live' || item.status === 'paused') return { kind: 'link', label: 'Join', to: room };
+  if (item.status === 'ended' && item.role === 'candidate')
+    return { kind: 'link', label: 'Feedback', to: `/me/interviews/${item.id}/feedback` };
   if (item.status === 'ended') return { kind: 'link', label: 'View', to: room };
   if (item.status === 'cancelled') return { kind: 'wait', label: 'Cancelled' };
   return { kind: 'wait', label: 'Opens when the interviewer starts' };

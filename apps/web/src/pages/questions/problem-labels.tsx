@@ -36,6 +36,11 @@ export const LANGUAGE_NAMES: Record<LanguageId, string> = {
   sql: 'SQL',
 };
 
+/** A language's display name; an id we do not know is shown as it is. */
+export function languageName(language: string): string {
+  return language in LANGUAGE_NAMES ? LANGUAGE_NAMES[language as LanguageId] : language;
+}
+
 /** Difficulty as text with a tone and glyph: never colour alone. */
 export function DifficultyChip({ difficulty }: { difficulty: Difficulty }) {
   return <StatusChip tone={DIFFICULTY_TONES[difficulty]}>{DIFFICULTY_LABELS[difficulty]}</StatusChip>;

@@ -4,7 +4,7 @@ import { sessionOf, stubFetch } from '../../testing/fetch-stub';
 import { renderApp } from '../../testing/render-app';
 import { INTERVIEW_ID, interviewOf, LANGUAGES, MEMBER_USER, problem } from '../interviews/test-fixtures';
 import { overviewOf } from '../scorecards/test-fixtures';
-import { anchoredReportOf, FINAL_GO, FINAL_PYTHON, reportOf } from './test-fixtures';
+import { anchoredReportOf, FINAL_GO, FINAL_PYTHON, reportOf, summaryOf } from './test-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -136,6 +136,7 @@ describe('Interview report', { timeout: 20_000 }, () => {
         runs: [],
         signals: null,
         chat: [],
+        summary: summaryOf({}, 'Candidate'),
       }),
     );
     expect(fact('Candidate')).toBe('Candidate');

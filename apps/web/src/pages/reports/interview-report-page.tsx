@@ -8,6 +8,7 @@ import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
 import { reportKeys, reportsApi } from './reports-api';
+import { SharingSection } from './sharing-section';
 import {
   ChatSection,
   DecisionSection,
@@ -20,6 +21,7 @@ import {
   SignalsSection,
   When,
 } from './report-sections';
+import { SummarySection } from './summary-section';
 import '../scorecards/scorecards.css';
 import './reports.css';
 
@@ -92,12 +94,14 @@ function ReportView({ report }: { report: Report }) {
       <Overview interview={interview} />
       <ReportActions interviewId={interview.id} />
       <DecisionSection report={report} />
+      <SummarySection report={report} />
       <QuestionsSection questions={report.questions} />
       <FinalCodeSection finalCode={report.finalCode} finalLanguage={report.finalLanguage} />
       <RunsSection runs={report.runs} />
       <SignalsSection signals={report.signals} />
       <ChatSection chat={report.chat} />
       <ScorecardsSection scorecards={report.scorecards} interviewId={interview.id} />
+      <SharingSection interviewId={interview.id} status={interview.status} />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import {
   RECOMMENDATIONS,
   type ExecutionMode,
   type InterviewReport,
-  type LanguageId,
   type ReportRun,
   type ReportSignal,
 } from '@interviewselect/contracts';
@@ -20,7 +19,7 @@ import { Markdown } from '../../ui/markdown';
 import { StatusChip } from '../../ui/status-chip';
 import { VerdictBadge } from '../code-runner/verdict-badge';
 import { formatDuration, InterviewStatusChip } from '../interviews/interview-status';
-import { CATEGORY_LABELS, DIFFICULTY_LABELS, LANGUAGE_NAMES } from '../questions/problem-labels';
+import { CATEGORY_LABELS, DIFFICULTY_LABELS, languageName } from '../questions/problem-labels';
 import { recommendationTone } from '../scorecards/recommendation';
 import { ConsolidatedView } from '../scorecards/consolidated-view';
 import { ScorecardView } from '../scorecards/scorecard-view';
@@ -171,10 +170,6 @@ export function QuestionsSection({ questions }: { questions: Report['questions']
       )}
     </Section>
   );
-}
-
-function languageName(language: string): string {
-  return language in LANGUAGE_NAMES ? LANGUAGE_NAMES[language as LanguageId] : language;
 }
 
 export function FinalCodeSection({

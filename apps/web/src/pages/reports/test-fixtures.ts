@@ -1,4 +1,9 @@
-import { InterviewReportSchema, type InterviewReport } from '@interviewselect/contracts';
+import {
+  InterviewReportSchema,
+  type InterviewReport,
+  type ReportNarrative,
+  type ReportSummary,
+} from '@interviewselect/contracts';
 import { TEST_USER } from '../../testing/fetch-stub';
 import { GRACE_ID, INTERVIEW_ID } from '../interviews/test-fixtures';
 import { overviewOf, scorecardOf } from '../scorecards/test-fixtures';
@@ -147,9 +152,82 @@ export function reportOf(overrides: Partial<InterviewReport> = {}): InterviewRep
       counts: { strong_no_hire: 0, no_hire: 0, hire: 2, strong_hire: 0 },
       unanimous: true,
     },
+    summary: summaryOf(),
+    narrative: null,
+    aiAvailable: false,
     ...overrides,
   });
 }
+
+/** The deterministic summary matching the fixture report's runs (Two sum never passed; the cache is free-form). */
+export function summaryOf(overrides: Partial<ReportSummary> = {}, label = 'Charles Babbage'): ReportSummary {
+  const perMinute = Array.from({ length: 58 }, (_, i) =>
+    i < 8 ? 3 : i >= 12 && i < 20 ? 1 : i > 30 ? (i % 4) + 1 : 0,
+  );
+  return {
+    from: '2026-11-23T10:02:00.000Z',
+    to: '2026-11-23T11:00:00.000Z',
+    minutes: 58,
+    questions: [
+      {
+        position: 1,
+        title: 'Two sum',
+        kind: 'bank',
+        seconds: 3480,
+        toEnd: true,
+        runs: 1,
+        runsUntilFirstAllPass: null,
+        firstAllPassAt: null,
+        best: { passed: 1, total: 2 },
+        last: { passed: 1, total: 2 },
+      },
+      {
+        position: 2,
+        title: 'Design a cache',
+        kind: 'free_form',
+        seconds: null,
+        toEnd: false,
+        runs: 0,
+        runsUntilFirstAllPass: null,
+        firstAllPassAt: null,
+        best: null,
+        last: null,
+      },
+    ],
+    activity: {
+      idleThresholdMinutes: 3,
+      bigPasteChars: 200,
+      participants: [
+        {
+          label,
+          updates: perMinute.reduce((a, b) => a + b, 0),
+          activeMinutes: perMinute.filter((v) => v > 0).length,
+          idleStretches: [{ fromOffset: 1200, toOffset: 1860, minutes: 11 }],
+          perMinute,
+        },
+      ],
+    },
+    keyMoments: [
+      { kind: 'first_run', at: '2026-11-23T10:20:00.000Z', offset: 1080, text: `First run (python) by ${label}` },
+      {
+        kind: 'longest_idle',
+        at: '2026-11-23T10:22:00.000Z',
+        offset: 1200,
+        text: `Longest idle stretch: ${label}, 11 min without editing`,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export const AI_NARRATIVE: ReportNarrative = {
+  text: 'The candidate worked steadily on Two sum.\n\nThe hidden test timed out.',
+  source: 'ai',
+  model: 'gpt-4o-mini',
+  generatedAt: '2026-11-23T13:00:00.000Z',
+  updatedAt: '2026-11-23T13:00:00.000Z',
+  updatedBy: TEST_USER.name,
+};
 
 /** The same report as an interviewer who has not submitted yet sees it: progress only, no decision. */
 export function anchoredReportOf(overrides: Partial<InterviewReport> = {}): InterviewReport {

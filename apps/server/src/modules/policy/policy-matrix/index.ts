@@ -6,6 +6,9 @@ import { ORGS_ROWS } from './orgs.rows.js';
 import { PLATFORM_ROWS } from './platform.rows.js';
 import { QUESTIONS_ROWS } from './questions.rows.js';
 import { SCORECARDS_ROWS } from './scorecards.rows.js';
+import { REPLAY_ROWS } from './replay.rows.js';
+import { REPORTS_ROWS } from './reports.rows.js';
+import { SHARES_ROWS } from './shares.rows.js';
 
 /**
  * Every route of the OpenAPI document with who may call it. Add a domain's
@@ -19,4 +22,7 @@ export const MATRIX: Rows = {
   ...INTERVIEWS_ROWS,
   ...QUESTIONS_ROWS,
   ...SCORECARDS_ROWS,
+  ...REPORTS_ROWS,
+  ...SHARES_ROWS,
+  ...REPLAY_ROWS,
 };

@@ -85,6 +85,8 @@ export interface Fixtures {
   endInterview(interviewId: string): Promise<void>;
   /** Org A's owner's scorecard on an (ended) interview of org A: a draft, or submitted. */
   ownerScorecard(interviewId: string, submitted: boolean): Promise<string>;
+  /** A report share link made by org A's owner on an interview of org A: its id. */
+  ownerShare(interviewId: string): Promise<string>;
   /** A new, non-default scorecard template of org A (archived when asked). */
   freshTemplateOfA(archived?: boolean): Promise<string>;
 }
