@@ -197,6 +197,18 @@ describe('interview room in Chromium', () => {
     await candidate.getByRole('textbox', { name: /Code editor/ }).waitFor();
     await candidate.screenshot({ path: '/tmp/room-candidate-phone.png' });
 
+    // 11. Panel sizes are remembered: widen the question panel from the keyboard, reload, same width.
+    const questionPane = interviewer.locator('[data-panel][id="left"]');
+    const widthOf = async () => (await questionPane.boundingBox())?.width ?? 0;
+    const before = await widthOf();
+    await interviewer.getByRole('separator', { name: 'Resize question panel' }).focus();
+    for (let i = 0; i < 5; i++) await interviewer.keyboard.press('ArrowRight');
+    await expect.poll(widthOf).toBeGreaterThan(before + 20);
+    const resized = await widthOf();
+    await interviewer.reload();
+    await interviewer.getByRole('heading', { level: 1, name: 'Backend pairing' }).waitFor();
+    await expect.poll(async () => Math.round(await widthOf())).toBe(Math.round(resized));
+
     expect(interviewerErrors).toEqual([]);
     expect(candidateErrors).toEqual([]);
 

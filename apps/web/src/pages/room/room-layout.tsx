@@ -3,6 +3,7 @@ import {
   Group,
   Panel,
   Separator,
+  useDefaultLayout,
   usePanelRef,
   type PanelImperativeHandle,
   type PanelSize,
@@ -32,6 +33,18 @@ export function RoomLayout({ left, editor, bottom, right, status }: RoomLayoutPr
   const rightRef = usePanelRef();
   const bottomRef = usePanelRef();
   const [collapsed, setCollapsed] = useState({ left: false, console: false, right: false });
+  // Panel sizes (and which are collapsed) are this browser's preference: kept in localStorage after a
+  // person drags or collapses something, restored in every room.
+  const columns = useDefaultLayout({
+    id: 'isel-room-columns',
+    storage: localStorage,
+    onlySaveAfterUserInteractions: true,
+  });
+  const centre = useDefaultLayout({
+    id: 'isel-room-centre',
+    storage: localStorage,
+    onlySaveAfterUserInteractions: true,
+  });
   const track = (id: keyof typeof collapsed) => (size: PanelSize) => {
     const isCollapsed = size.inPixels < 1;
     setCollapsed((c) => (c[id] === isCollapsed ? c : { ...c, [id]: isCollapsed }));
@@ -51,7 +64,13 @@ export function RoomLayout({ left, editor, bottom, right, status }: RoomLayoutPr
   }
   return (
     <>
-      <Group orientation="horizontal" className="room-panels" id="room-columns">
+      <Group
+        orientation="horizontal"
+        className="room-panels"
+        id="room-columns"
+        defaultLayout={columns.defaultLayout}
+        onLayoutChanged={columns.onLayoutChanged}
+      >
         <Panel
           id="left"
           panelRef={leftRef}
@@ -65,7 +84,12 @@ export function RoomLayout({ left, editor, bottom, right, status }: RoomLayoutPr
         </Panel>
         <Separator className="room-separator" aria-label="Resize question panel" />
         <Panel id="centre" minSize="30%" className="room-pane room-pane--centre">
-          <Group orientation="vertical" id="room-centre">
+          <Group
+            orientation="vertical"
+            id="room-centre"
+            defaultLayout={centre.defaultLayout}
+            onLayoutChanged={centre.onLayoutChanged}
+          >
             <Panel id="editor" minSize="25%" className="room-pane">
               {editor}
             </Panel>
