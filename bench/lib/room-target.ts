@@ -77,7 +77,10 @@ export async function startTarget(kind: ServerKind, ctx: { dataDir: string; data
       ? await startServer({
           name: 'server',
           command: process.execPath,
-          args: [SERVER_ENTRY],
+          // ROOM_BENCH_CPU_PROF_DIR: a V8 CPU profile of the server per run, to see where an update's time goes.
+          args: process.env.ROOM_BENCH_CPU_PROF_DIR
+            ? ['--cpu-prof', '--cpu-prof-dir', process.env.ROOM_BENCH_CPU_PROF_DIR, SERVER_ENTRY]
+            : [SERVER_ENTRY],
           cwd: repoRoot,
           env: serverEnv(port, ctx.dataDir, ctx.databaseUrl),
           readyUrl: `http://127.0.0.1:${port}/readyz`,

@@ -3,6 +3,8 @@
  * first run → seed the public problem library → build the app → listen → on SIGTERM/SIGINT drain and exit 0.
  * This is the only file (with cli/) that reads process.env or prints to the console.
  */
+// First: lib0 (Yjs) binds WebCrypto's getRandomValues when it is imported (see the module).
+import './platform/pooled-random.js';
 import closeWithGrace from 'close-with-grace';
 import { Redis } from 'ioredis';
 import { buildApp } from './app.js';
