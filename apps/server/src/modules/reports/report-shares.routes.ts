@@ -10,14 +10,14 @@ import {
   ReportShareSchema,
   SharedReportSchema,
 } from '@interviewselect/contracts';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestMeta } from '../orgs/orgs.routes.js';
 import { accountHolder } from '../scorecards/scorecards.routes.js';
-import { renderReportHtml } from './report-html.js';
 import type { PdfPrinter } from './report-pdf.js';
 import type { ReportSharesService } from './report-shares.service.js';
+import { sendReportPdf } from './reports.routes.js';
 
 const tags = ['reports'];
 const InterviewParams = z.object({ interviewId: z.uuid() });
@@ -95,9 +95,7 @@ export const reportSharesRoutes: FastifyPluginAsync<{ shares: ReportSharesServic
       const shared = await shares.open(request.body.token, request.body.format, requestMeta(request));
       reply.header('cache-control', 'private, no-store');
       if (request.body.format === 'json') return shared;
-      const pdf = await printer.print(renderReportHtml(shared.report));
-      // A Buffer is sent as it is (the JSON schema above applies to the JSON format only).
-      return (reply as FastifyReply).type('application/pdf').send(pdf);
+      return sendReportPdf(reply, shared.report, printer);
     },
   );
 

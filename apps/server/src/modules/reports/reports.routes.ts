@@ -1,4 +1,4 @@
-import { InterviewReportSchema, ReportQuerySchema } from '@interviewselect/contracts';
+import { InterviewReportSchema, ReportQuerySchema, type InterviewReport } from '@interviewselect/contracts';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +17,12 @@ function fileName(title: string, ext: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${base || 'interview'}-report.${ext}`;
+}
+
+/** Prints the report and sends it as a PDF (a Buffer is sent as it is: a route's JSON schema does not apply). */
+export async function sendReportPdf(reply: FastifyReply, report: InterviewReport, printer: PdfPrinter) {
+  const pdf = await printer.print(renderReportHtml(report));
+  return reply.type('application/pdf').send(pdf);
 }
 
 /** The interview report (screen: interview → Report), as JSON or a PDF printed by headless Chromium. */
@@ -46,9 +52,7 @@ export const reportsRoutes: FastifyPluginAsync<{ reports: ReportsService; printe
         reply.header('content-disposition', `attachment; filename="${fileName(report.interview.title, format)}"`);
       }
       if (format === 'json') return report;
-      const pdf = await printer.print(renderReportHtml(report));
-      // A Buffer is sent as it is (the JSON schema above applies to the JSON format only).
-      return (reply as FastifyReply).type('application/pdf').send(pdf);
+      return sendReportPdf(reply, report, printer);
     },
   );
 };

@@ -9,19 +9,7 @@ import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
 import { reportKeys, reportsApi } from './reports-api';
 import { SharingSection } from './sharing-section';
-import {
-  ChatSection,
-  DecisionSection,
-  FinalCodeSection,
-  Overview,
-  QuestionsSection,
-  ReportActions,
-  RunsSection,
-  ScorecardsSection,
-  SignalsSection,
-  When,
-} from './report-sections';
-import { SummarySection } from './summary-section';
+import { Overview, ReportActions, ReportBody, When } from './report-sections';
 import '../scorecards/scorecards.css';
 import './reports.css';
 
@@ -93,14 +81,7 @@ function ReportView({ report }: { report: Report }) {
       />
       <Overview interview={interview} />
       <ReportActions interviewId={interview.id} />
-      <DecisionSection report={report} />
-      <SummarySection report={report} />
-      <QuestionsSection questions={report.questions} />
-      <FinalCodeSection finalCode={report.finalCode} finalLanguage={report.finalLanguage} />
-      <RunsSection runs={report.runs} />
-      <SignalsSection signals={report.signals} />
-      <ChatSection chat={report.chat} />
-      <ScorecardsSection scorecards={report.scorecards} interviewId={interview.id} />
+      <ReportBody report={report} />
       <SharingSection interviewId={interview.id} status={interview.status} />
     </div>
   );

@@ -20,6 +20,7 @@ import { StatusChip } from '../../ui/status-chip';
 import { VerdictBadge } from '../code-runner/verdict-badge';
 import { formatDuration, InterviewStatusChip } from '../interviews/interview-status';
 import { CATEGORY_LABELS, DIFFICULTY_LABELS, languageName } from '../questions/problem-labels';
+import { SummarySection } from './summary-section';
 import { recommendationTone } from '../scorecards/recommendation';
 import { ConsolidatedView } from '../scorecards/consolidated-view';
 import { ScorecardView } from '../scorecards/scorecard-view';
@@ -443,5 +444,24 @@ export function ScorecardsSection({
       ) : null}
       {scorecards.summary ? <ConsolidatedView summary={scorecards.summary} /> : null}
     </section>
+  );
+}
+
+/**
+ * Everything below the header and actions, in the order both report pages show
+ * it; `readOnly` (a shared copy) leaves out the narrative's edit and AI actions.
+ */
+export function ReportBody({ report, readOnly = false }: { report: InterviewReport; readOnly?: boolean }) {
+  return (
+    <>
+      <DecisionSection report={report} />
+      <SummarySection report={report} readOnly={readOnly} />
+      <QuestionsSection questions={report.questions} />
+      <FinalCodeSection finalCode={report.finalCode} finalLanguage={report.finalLanguage} />
+      <RunsSection runs={report.runs} />
+      <SignalsSection signals={report.signals} />
+      <ChatSection chat={report.chat} />
+      <ScorecardsSection scorecards={report.scorecards} interviewId={report.interview.id} />
+    </>
   );
 }

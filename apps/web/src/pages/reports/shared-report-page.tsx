@@ -8,18 +8,8 @@ import { Button } from '../../ui/button';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
-import {
-  ChatSection,
-  DecisionSection,
-  FinalCodeSection,
-  Overview,
-  QuestionsSection,
-  RunsSection,
-  ScorecardsSection,
-  SignalsSection,
-} from './report-sections';
+import { Overview, ReportBody } from './report-sections';
 import { sharingApi, sharingKeys } from './sharing-api';
-import { SummarySection } from './summary-section';
 import '../scorecards/scorecards.css';
 import './reports.css';
 
@@ -117,14 +107,7 @@ export function SharedReportPage() {
         </Alert>
       ) : null}
       <Overview interview={report.interview} />
-      <DecisionSection report={report} />
-      <SummarySection report={report} readOnly />
-      <QuestionsSection questions={report.questions} />
-      <FinalCodeSection finalCode={report.finalCode} finalLanguage={report.finalLanguage} />
-      <RunsSection runs={report.runs} />
-      <SignalsSection signals={report.signals} />
-      <ChatSection chat={report.chat} />
-      <ScorecardsSection scorecards={report.scorecards} interviewId={report.interview.id} />
+      <ReportBody report={report} readOnly />
     </div>
   );
 }
