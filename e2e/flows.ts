@@ -113,3 +113,21 @@ export async function openPage(browser: Browser, contexts: BrowserContext[], vie
   contexts.push(context);
   return context.newPage();
 }
+
+/** Same-origin JSON call from inside the page (its session cookie), with the double-submit CSRF token. */
+export async function pageApi<T>(page: Page, method: string, apiPath: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, apiPath, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(apiPath, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${apiPath} → ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    { method, apiPath, body },
+  );
+}

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { FAKE_MEDIA_ARGS } from './media-probe.js';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -136,8 +137,14 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export interface BrowserOptions {
+  /** Fake camera, microphone and screen, no permission prompts (FAKE_MEDIA_ARGS, for call specs); off by default. */
+  fakeMedia?: boolean;
+}
+
+export function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
+  const args = options.fakeMedia ? [...CHROMIUM_ARGS, ...FAKE_MEDIA_ARGS] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
 }
 
 /** What a spec file runs against: its own server and Chromium, and the browser contexts it opened. */
@@ -154,11 +161,11 @@ export interface E2eApp {
  * the spec file's tests, and closes contexts, browser and server after them.
  * Call at the top of a `describe`; read `server`/`browser` inside tests.
  */
-export function useE2eApp(): E2eApp {
+export function useE2eApp(options: BrowserOptions = {}): E2eApp {
   const app = { contexts: [] } as unknown as E2eApp;
   beforeAll(async () => {
     const env: Record<string, string> = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
-    [app.server, app.browser] = await Promise.all([startServer({ env }), launchBrowser()]);
+    [app.server, app.browser] = await Promise.all([startServer({ env }), launchBrowser(options)]);
   });
   afterAll(async () => {
     for (const context of app.contexts) await context.close().catch(() => undefined);

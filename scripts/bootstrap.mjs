@@ -26,7 +26,9 @@ if (major < 22) {
 /**
  * Debian packages each command needs: bubblewrap + a C compiler and libseccomp for the
  * sandbox helper, the language toolchains the runner offers (the UI lists only what is
- * installed), and chromium, which prints report PDFs and runs the browser tests.
+ * installed), chromium, which prints report PDFs and runs the browser tests, ffmpeg,
+ * which makes recordings seekable, and (tests only) radicale, the CalDAV server the
+ * calendar sync is tested against.
  */
 const SANDBOX_PACKAGES = ['bubblewrap', 'gcc', 'libc6-dev', 'libseccomp-dev'];
 const TOOLCHAIN_PACKAGES = [
@@ -41,8 +43,8 @@ const TOOLCHAIN_PACKAGES = [
   'mono-runtime',
 ];
 const APT_PACKAGES = {
-  start: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium'],
-  test: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium'],
+  start: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium', 'ffmpeg'],
+  test: [...SANDBOX_PACKAGES, ...TOOLCHAIN_PACKAGES, 'chromium', 'ffmpeg', 'radicale'],
 };
 
 function ensureSystemPackages(packages) {

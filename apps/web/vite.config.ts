@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { excalidrawAssets } from './vite-excalidraw-assets';
 
 /** Everything the Fastify server owns; in `npm run dev` Vite forwards it there. */
 const SERVER = 'http://127.0.0.1:3000';
 const SERVER_PATHS = ['/api', '/healthz', '/readyz', '/metrics'];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), excalidrawAssets()],
   build: {
     outDir: 'dist',
     // The server caches /assets/* as immutable for a year, which is only safe

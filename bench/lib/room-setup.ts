@@ -30,7 +30,7 @@ export interface BenchRoom {
   spec: RoomSpec;
 }
 
-function cookieValue(res: Response, name: string): string {
+export function cookieValue(res: Response, name: string): string {
   for (const header of res.headers.getSetCookie()) {
     const [pair] = header.split(';');
     const eq = pair?.indexOf('=') ?? -1;
@@ -39,7 +39,8 @@ function cookieValue(res: Response, name: string): string {
   throw new Error(`${res.url} set no ${name} cookie`);
 }
 
-async function call(
+/** A same-origin API call with the double-submit CSRF cookie and header; throws on an unexpected status. */
+export async function call(
   base: string,
   method: 'GET' | 'POST',
   url: string,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { registerCalendarModule } from './modules/calendar/calendar.module.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import type { MailService } from './modules/mail/mail.service.js';
 import type { Redis } from 'ioredis';
@@ -18,13 +19,17 @@ import { registerTerminalsModule } from './modules/terminals/terminals.module.js
 import type { RoomAccess } from './modules/interviews/room-access.js';
 import { registerRoomsModule } from './modules/rooms/rooms.module.js';
 import { registerReplayModule } from './modules/replay/replay.module.js';
+import { registerMediaModule } from './modules/media/media.module.js';
 import { createProblemTestsPort } from './modules/questions/problem-tests.js';
 import { createQuestionBankPort } from './modules/questions/question-bank-port.js';
 import { registerQuestionsModule } from './modules/questions/questions.module.js';
 import { registerScorecardsModule } from './modules/scorecards/scorecards.module.js';
 import { registerReportsModule } from './modules/reports/reports.module.js';
+import { registerRecordingsModule } from './modules/recordings/recordings.module.js';
+import type { ObjectStorage } from './platform/storage/object-storage.js';
 import type { JobQueue } from './platform/queue/queue.js';
 import { registerPrivacyModule } from './modules/privacy/privacy.module.js';
+import { registerSchedulingModule } from './modules/scheduling/scheduling.module.js';
 import { createHealthService, type ReadinessProbe } from './modules/health/health.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createSystemRepo } from './modules/system/system.repo.js';
@@ -65,6 +70,8 @@ export interface AppDeps {
   terminals?: TerminalManager;
   /** Replaces the interviews module's RoomAccess for the room socket (tests drive status changes through it). */
   roomAccess?: RoomAccess;
+  /** Replaces the configured object storage of recordings (tests inject faults through it). */
+  recordingStorage?: ObjectStorage;
 }
 
 /** An incoming X-Request-Id is kept when it looks like an id, so traces join across proxies. */
@@ -139,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
-  const { roomAccess, interviews } = await registerInterviewsModule(app, {
+  const { roomAccess, interviews, calendarPort } = await registerInterviewsModule(app, {
     config,
     db: database.db,
     audit,
@@ -148,6 +155,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
   });
 
+  const calendarModule = await registerCalendarModule(app, {
+    config,
+    db: database.db,
+    mail: deps.mail,
+    interviews: calendarPort,
+    logger: app.log,
+    now,
+    ...(deps.queue ? { queue: deps.queue } : {}),
+  });
+  await registerSchedulingModule(app, {
+    config,
+    db: database.db,
+    audit,
+    interviews,
+    notify: calendarModule.scheduling.notify,
+    externalBusy: calendarModule.scheduling.externalBusy,
+    now,
+  });
   await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
   const runs = await registerExecutionsModule(app, {
     config,
@@ -170,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: app.log,
     ...(deps.terminals ? { terminals: deps.terminals } : {}),
   });
-  const { rooms } = await registerRoomsModule(app, {
+  const { hocuspocus, rooms } = await registerRoomsModule(app, {
     config,
     db: database.db,
     roomAccess: deps.roomAccess ?? roomAccess,
@@ -180,7 +205,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     ...(deps.redis ? { redis: deps.redis, redisPrefix: deps.redisPrefix ?? 'isel:' } : {}),
   });
+  await registerMediaModule(app, { config, roomAccess: deps.roomAccess ?? roomAccess, now });
   const { replay } = await registerReplayModule(app, { db: database.db });
+  await registerRecordingsModule(app, {
+    config,
+    db: database.db,
+    roomAccess: deps.roomAccess ?? roomAccess,
+    interviews,
+    hocuspocus,
+    audit,
+    logger: app.log,
+    now,
+    ...(deps.queue ? { queue: deps.queue } : {}),
+    ...(deps.recordingStorage ? { storage: deps.recordingStorage } : {}),
+  });
   await registerReportsModule(app, {
     config,
     db: database.db,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -82,5 +83,57 @@ describe('OIDC providers from OIDC_<NAME>_*', () => {
     expect(problemsOf({ OIDC_OKTA_ISSUER: 'https://okta.test' })).toEqual([
       'OIDC_OKTA_CLIENT_ID, OIDC_OKTA_CLIENT_SECRET: required to enable the OKTA sign-in provider',
     ]);
+  });
+});
+
+const key = () => randomBytes(32).toString('base64');
+
+describe('recording storage configuration', () => {
+  it('defaults to a directory under DATA_DIR, keys derived from the secret, 30-minute links', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.storage).toEqual({ driver: 'local', dir: '/srv/app/data/storage' });
+    expect(config.recordings).toEqual({ keys: null, urlTtlMs: 1_800_000 });
+  });
+
+  it('reads an S3-compatible bucket and names every missing part', () => {
+    const config = loadConfig({
+      STORAGE_DRIVER: 's3',
+      STORAGE_S3_ENDPOINT: 'http://127.0.0.1:9000/',
+      STORAGE_S3_BUCKET: 'recordings',
+      STORAGE_S3_ACCESS_KEY_ID: 'id',
+      STORAGE_S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.storage).toEqual({
+      driver: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'recordings',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+    });
+    expect(problemsOf({ STORAGE_DRIVER: 's3', STORAGE_S3_BUCKET: 'recordings' })).toEqual([
+      'STORAGE_S3_ENDPOINT: required when STORAGE_DRIVER is s3',
+      'STORAGE_S3_ACCESS_KEY_ID: required when STORAGE_DRIVER is s3',
+      'STORAGE_S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER is s3',
+    ]);
+    expect(problemsOf({ STORAGE_DRIVER: 'gcs' })).toEqual(['STORAGE_DRIVER: expected local or s3 (got "gcs")']);
+    expect(problemsOf({ STORAGE_S3_BUCKET: 'Not_A_Bucket' })[0]).toMatch(
+      /^STORAGE_S3_BUCKET: expected an S3 bucket name/,
+    );
+  });
+
+  it('parses RECORDING_KEYS in order (first encrypts) and never echoes a key in an error', () => {
+    const [a, b] = [key(), key()];
+    const config = loadConfig({ RECORDING_KEYS: `k2:${a}, k1:${b}` });
+    expect(config.recordings.keys?.map((k) => [k.id, k.key.toString('base64')])).toEqual([
+      ['k2', a],
+      ['k1', b],
+    ]);
+    const short = randomBytes(16).toString('base64');
+    const problems = problemsOf({ RECORDING_KEYS: `k1:${short}` });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^RECORDING_KEYS: expected unique id:base64 pairs with 32-byte keys/);
+    expect(problems[0]).not.toContain(short);
+    expect(problemsOf({ RECORDING_KEYS: `k1:${a},k1:${b}` })[0]).toMatch(/"k1" is not one/);
   });
 });

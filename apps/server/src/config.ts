@@ -38,6 +38,57 @@ const smtpUrl = urlWithScheme(
   'expected an SMTP URL such as smtp://user:pass@mail.example.com:587',
 );
 
+/** A comma-separated list of ICE server URLs (RFC 7064/7065: scheme:host[:port][?transport=udp|tcp]). */
+function iceUrlList(schemes: string[], example: string) {
+  const pattern = new RegExp(
+    `^(${schemes.join('|')}):(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?(\\?transport=(udp|tcp))?$`,
+  );
+  return z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(pattern, {
+          error: `expected comma-separated ${schemes.join('/')} URLs such as ${example}`,
+        }),
+      ),
+    )
+    .optional();
+}
+
+/** Variables whose values an error message must not repeat. */
+const SECRET_VARIABLES = new Set(['RECORDING_KEYS', 'STORAGE_S3_SECRET_ACCESS_KEY']);
+
+/** RECORDING_KEYS: `id:base64` pairs; ids are unique, keys decode to 32 bytes (AES-256). */
+const recordingKeys = z.string().transform((v, ctx) => {
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const part of v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [id = '', b64 = ''] = part.split(/:(.*)/s);
+    const key = Buffer.from(b64, 'base64');
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32 || keys.some((k) => k.id === id)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected unique id:base64 pairs with 32-byte keys, e.g. k1:$(openssl rand -base64 32); "${id}" is not one`,
+      });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'expected at least one id:base64 key' });
+    return z.NEVER;
+  }
+  return keys;
+});
+
 const EnvSchema = z.object({
   /** TCP port the HTTP server listens on. */
   PORT: z.coerce
@@ -140,6 +191,44 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   /** Seconds to wait for the model's answer before giving up. */
   LLM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /** Where recordings are stored: local (a directory under DATA_DIR) or s3 (an S3-compatible bucket, STORAGE_S3_*). */
+  STORAGE_DRIVER: z.enum(['local', 's3'], { error: 'expected local or s3' }).default('local'),
+  /** S3-compatible endpoint (path-style requests), e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000. */
+  STORAGE_S3_ENDPOINT: urlWithScheme(
+    ['http:', 'https:'],
+    'expected an http(s) URL such as https://s3.eu-west-1.amazonaws.com',
+  ).optional(),
+  /** Bucket the recordings go to (it must exist). */
+  STORAGE_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: 'expected an S3 bucket name (3–63 lower-case letters, digits, dots, dashes)',
+    })
+    .optional(),
+  /** Region used in request signatures. */
+  STORAGE_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Access key id for the bucket. */
+  STORAGE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  /** Secret access key for the bucket. */
+  STORAGE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * Recording encryption keys, `id:base64key` comma-separated (32-byte keys, e.g. `k2:$(openssl rand -base64 32)`):
+   * the first encrypts new objects, all decrypt (rotation). Unset: one key derived from SECRET_KEY.
+   */
+  RECORDING_KEYS: recordingKeys.optional(),
+  /** Lifetime of signed recording playback URLs, in seconds. */
+  RECORDING_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(1800),
+  /** Comma-separated STUN servers for calls (e.g. stun:stun.example.com:3478); unset: none (same network only, or TURN). */
+  STUN_URLS: iceUrlList(['stun', 'stuns'], 'stun:stun.example.com:3478'),
+  /** Comma-separated TURN servers (e.g. turn:turn.example.com:3478?transport=udp,turns:turn.example.com:5349); needs TURN_SECRET. */
+  TURN_URLS: iceUrlList(['turn', 'turns'], 'turn:turn.example.com:3478?transport=udp'),
+  /** coturn's static-auth-secret (use-auth-secret): time-limited TURN credentials are minted from it. */
+  TURN_SECRET: z
+    .string()
+    .min(16, { error: 'expected at least 16 characters (the static-auth-secret of coturn)' })
+    .optional(),
+  /** Lifetime of minted TURN credentials, in seconds. */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(14_400),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -224,6 +313,36 @@ export interface Config {
   reports: { chromiumPath: string; pdfConcurrency: number };
   /** The OpenAI-compatible model for report narratives; null when LLM_BASE_URL / LLM_API_KEY are not both set. */
   llm: LlmConfig | null;
+  /** Object storage of recordings (STORAGE_*). */
+  storage: StorageConfig;
+  /** Recording encryption and playback (RECORDING_*). */
+  recordings: RecordingsConfig;
+  /** ICE servers for calls (STUN_URLS, TURN_*). */
+  media: MediaConfig;
+}
+
+/** STUN/TURN for WebRTC calls; turn is null unless TURN_URLS and TURN_SECRET are both set. */
+export interface MediaConfig {
+  stunUrls: string[];
+  turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
+}
+
+/** Where recordings are kept: a directory, or an S3-compatible bucket. */
+export type StorageConfig =
+  | { driver: 'local'; dir: string }
+  | {
+      driver: 's3';
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+    };
+
+/** Recording keys (null: derive one from the secret key) and the playback URL lifetime. */
+export interface RecordingsConfig {
+  keys: { id: string; key: Buffer }[] | null;
+  urlTtlMs: number;
 }
 
 /** An OpenAI-compatible chat-completions API (LLM_*). */
@@ -286,16 +405,38 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
             : 'LLM_BASE_URL: required with LLM_API_KEY (the AI narrative needs both)',
         ]
       : [];
-  if (!parsed.success || oidcProblems.length > 0 || runnerProblems.length > 0 || llmProblems.length > 0) {
+  const turnProblems =
+    parsed.success && Boolean(parsed.data.TURN_URLS?.length) !== Boolean(parsed.data.TURN_SECRET)
+      ? [
+          parsed.data.TURN_SECRET
+            ? 'TURN_URLS: required with TURN_SECRET (which TURN servers the credentials are for)'
+            : 'TURN_SECRET: required with TURN_URLS (coturn static-auth-secret, to mint time-limited credentials)',
+        ]
+      : [];
+  const s3Missing = (
+    ['STORAGE_S3_ENDPOINT', 'STORAGE_S3_BUCKET', 'STORAGE_S3_ACCESS_KEY_ID', 'STORAGE_S3_SECRET_ACCESS_KEY'] as const
+  ).filter((name) => parsed.success && parsed.data.STORAGE_DRIVER === 's3' && !parsed.data[name]);
+  const storageProblems = s3Missing.map((name) => `${name}: required when STORAGE_DRIVER is s3`);
+  if (
+    !parsed.success ||
+    oidcProblems.length > 0 ||
+    runnerProblems.length > 0 ||
+    llmProblems.length > 0 ||
+    turnProblems.length > 0 ||
+    storageProblems.length > 0
+  ) {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((issue) => {
         const name = String(issue.path[0] ?? '(environment)');
-        const given = cleaned[name];
+        // Keys are never echoed back into logs.
+        const given = SECRET_VARIABLES.has(name) ? undefined : cleaned[name];
         return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(redactUrl(given))})`}`;
       }),
       ...oidcProblems,
       ...runnerProblems,
       ...llmProblems,
+      ...turnProblems,
+      ...storageProblems,
     ]);
   }
   const e = parsed.data;
@@ -346,5 +487,28 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
             timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000,
           }
         : null,
+    storage:
+      e.STORAGE_DRIVER === 's3' &&
+      e.STORAGE_S3_ENDPOINT &&
+      e.STORAGE_S3_BUCKET &&
+      e.STORAGE_S3_ACCESS_KEY_ID &&
+      e.STORAGE_S3_SECRET_ACCESS_KEY
+        ? {
+            driver: 's3',
+            endpoint: e.STORAGE_S3_ENDPOINT.replace(/\/+$/, ''),
+            bucket: e.STORAGE_S3_BUCKET,
+            region: e.STORAGE_S3_REGION,
+            accessKeyId: e.STORAGE_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.STORAGE_S3_SECRET_ACCESS_KEY,
+          }
+        : { driver: 'local', dir: path.join(dataDir, 'storage') },
+    recordings: { keys: e.RECORDING_KEYS ?? null, urlTtlMs: e.RECORDING_URL_TTL_SECONDS * 1000 },
+    media: {
+      stunUrls: e.STUN_URLS ?? [],
+      turn:
+        e.TURN_URLS?.length && e.TURN_SECRET
+          ? { urls: e.TURN_URLS, secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS }
+          : null,
+    },
   };
 }

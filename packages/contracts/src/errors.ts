@@ -62,10 +62,24 @@ export const ERROR_CODES = {
   'scorecard.submit_own_first': 403,
   /** The report share link expired or was revoked. */
   'report.share_inactive': 410,
+  /** The CalDAV calendar could not be reached or refused the credentials (the message says which). */
+  'calendar.caldav_unreachable': 422,
   /** The candidate's feedback can be released once the interview has ended. */
   'report.not_releasable': 409,
   /** PDF export needs Chromium on the server (CHROMIUM_PATH); the JSON report works without it. */
   'report.pdf_unavailable': 503,
+  /** The time is not free for the whole panel (booked meanwhile, outside availability, too soon); the body lists alternatives. */
+  'scheduling.slot_unavailable': 409,
+  /** The scheduling link expired or was revoked. */
+  'scheduling.link_inactive': 410,
+  /** The room has no call now (the interview ended or was cancelled). */
+  'media.call_closed': 409,
+  /** The recording is not in a state that allows this (e.g. uploading to a stopped recording, stopping with chunks missing). */
+  'recording.invalid_state': 409,
+  /** The recording link expired or its signature does not match; ask for a new one. */
+  'recording.link_invalid': 403,
+  /** The requested byte range lies outside the recording. */
+  'request.range_not_satisfiable': 416,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

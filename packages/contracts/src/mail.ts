@@ -16,6 +16,8 @@ export const MailboxMessageSchema = z.object({
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
   messageId: z.string().nullable(),
+  /** The iCalendar invitation carried by the message (iTIP method and the .ics text), if any. */
+  calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL']), content: z.string() }).nullable(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displayNameSchema } from './display-text.js';
 import { EmailSchema, OrgRoleSchema } from './auth.js';
+import { RecordingRetentionDaysSchema } from './recordings.js';
 
 /** Organisation names: 1–100 characters, no control characters. */
 export const OrgNameSchema = displayNameSchema({
@@ -78,3 +79,13 @@ export const InvitationPreviewSchema = z.object({
   isValid: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+
+/** GET/PATCH /api/v1/orgs/:orgId/settings: organisation-wide settings (members read; owners and admins change). */
+export const OrgSettingsSchema = z.object({
+  /** Recordings older than this many days are deleted by a daily job (each deletion is audited). */
+  recordingRetentionDays: RecordingRetentionDaysSchema,
+});
+export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
+
+export const UpdateOrgSettingsInputSchema = OrgSettingsSchema.partial();
+export type UpdateOrgSettingsInput = z.infer<typeof UpdateOrgSettingsInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageIdSchema } from './executions.js';
+import { MediaClientMessageSchemas, MediaServerMessageSchemas } from './media.js';
 
 /**
  * The room's Yjs documents, served by Hocuspocus at `/ws` (one WebSocket per
@@ -12,7 +13,8 @@ import { LanguageIdSchema } from './executions.js';
  *   - ROOM_KEYS.timer   Y.Map           startedAt (ms epoch | null), durationMs, pausedAt (ms | null), pausedTotalMs
  *   - ROOM_KEYS.chat    Y.Array<ChatMessage>     appended by the server only (from a `chat` stateless message)
  *   - ROOM_KEYS.console Y.Array<ConsoleEntry>    appended/updated by the server only (runs and their results)
- *   - ROOM_KEYS.whiteboard Y.Map            slot for the whiteboard (media issue)
+ *   - ROOM_KEYS.whiteboard Y.Map<element JSON>  Excalidraw elements by id (highest `version` wins; deletions are
+ *                                              tombstones with `isDeleted`), see apps/web/src/pages/room/whiteboard/
  * `interview:<id>:private` — interviewers only:
  *   - PRIVATE_KEYS.notes  Y.Text   markdown notes
  *   - PRIVATE_KEYS.hints  Y.Array<string>
@@ -109,6 +111,8 @@ export const RoomClientMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Language switch: recorded on the timeline (the document's meta.language carries the state). */
   z.object({ type: z.literal('language'), language: LanguageIdSchema }),
+  /** Call signalling (media.ts): relayed to one peer, or to everyone in the call for hello/bye. */
+  ...MediaClientMessageSchemas,
 ]);
 export type RoomClientMessage = z.infer<typeof RoomClientMessageSchema>;
 
@@ -120,8 +124,24 @@ export const RoomServerMessageSchema = z.discriminatedUnion('type', [
     status: z.enum(['draft', 'scheduled', 'live', 'paused', 'ended', 'cancelled']),
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
+  /** Call signalling relayed from another peer (media.ts). */
+  ...MediaServerMessageSchemas,
 ]);
 export type RoomServerMessage = z.infer<typeof RoomServerMessageSchema>;
+
+/** Largest whiteboard coordinate a pointer may claim (scene units); beyond it the field is dropped. */
+export const WHITEBOARD_POINTER_LIMIT = 1_000_000;
+
+const pointerCoordinate = z.number().finite().min(-WHITEBOARD_POINTER_LIMIT).max(WHITEBOARD_POINTER_LIMIT);
+
+/** A collaborator's pointer on the whiteboard, published through awareness. */
+export const WhiteboardPointerSchema = z.object({
+  x: pointerCoordinate,
+  y: pointerCoordinate,
+  /** Mouse button state (Excalidraw draws a pressed pointer differently). */
+  button: z.enum(['up', 'down']),
+});
+export type WhiteboardPointer = z.infer<typeof WhiteboardPointerSchema>;
 
 /**
  * Awareness (presence) state a client may publish on either document. The
@@ -147,6 +167,8 @@ export const RoomAwarenessSchema = z.object({
     .optional(),
   /** y-codemirror.next's selection: Yjs relative positions (JSON). */
   cursor: z.object({ anchor: z.unknown(), head: z.unknown() }).nullable().optional(),
+  /** Where the pointer is on the whiteboard (scene coordinates); null when it left the board. */
+  pointer: WhiteboardPointerSchema.nullable().optional(),
   /** Media state shown next to the participant. */
   media: z.object({ audio: z.boolean(), video: z.boolean(), screen: z.boolean().optional() }).partial().optional(),
 });

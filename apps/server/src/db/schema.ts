@@ -11,3 +11,6 @@ export * from '../modules/rooms/rooms.tables.js';
 export * from '../modules/questions/questions.tables.js';
 export * from '../modules/scorecards/scorecards.tables.js';
 export * from '../modules/reports/reports.tables.js';
+export * from '../modules/scheduling/scheduling.tables.js';
+export * from '../modules/recordings/recordings.tables.js';
+export * from '../modules/calendar/calendar.tables.js';

@@ -51,8 +51,15 @@ const TITLES: Record<ErrorCode, string> = {
   'scorecard.submit_own_first': 'Submit your own scorecard first',
   'server.internal': 'Something went wrong on our side',
   'report.share_inactive': 'Share link no longer works',
+  'calendar.caldav_unreachable': 'Calendar not reachable',
   'report.not_releasable': 'Interview not ended',
   'report.pdf_unavailable': 'PDF export unavailable',
+  'scheduling.slot_unavailable': 'Time not available',
+  'scheduling.link_inactive': 'Scheduling link no longer works',
+  'recording.invalid_state': 'Not possible in this recording state',
+  'recording.link_invalid': 'Recording link not valid',
+  'request.range_not_satisfiable': 'Range not satisfiable',
+  'media.call_closed': 'No call in this room now',
   'server.unavailable': 'Service unavailable',
 };
 

@@ -39,8 +39,24 @@ const TwoFactorSection = lazy(() =>
 const SessionsSection = lazy(() =>
   import('../pages/settings/sessions-section').then((m) => ({ default: m.SessionsSection })),
 );
+const CalendarSection = lazy(() =>
+  import('../pages/settings/calendar-section').then((m) => ({ default: m.CalendarSection })),
+);
+const OrgRemindersSection = lazy(() =>
+  import('../pages/orgs/org-reminders-section').then((m) => ({ default: m.OrgRemindersSection })),
+);
+const AvailabilitySection = lazy(() =>
+  import('../pages/scheduling/availability-section').then((m) => ({ default: m.AvailabilitySection })),
+);
+const SchedulePage = lazy(() => import('../pages/scheduling/schedule-page').then((m) => ({ default: m.SchedulePage })));
+const SelfSchedulePage = lazy(() =>
+  import('../pages/scheduling/self-schedule-page').then((m) => ({ default: m.SelfSchedulePage })),
+);
 const OrgsPage = lazy(() => import('../pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 const OrgPage = lazy(() => import('../pages/orgs/org-page').then((m) => ({ default: m.OrgPage })));
+const OrgRecordingSettings = lazy(() =>
+  import('../pages/orgs/org-recording-settings').then((m) => ({ default: m.OrgRecordingSettings })),
+);
 const OrgMembersSection = lazy(() =>
   import('../pages/orgs/org-members-section').then((m) => ({ default: m.OrgMembersSection })),
 );
@@ -151,6 +167,8 @@ export const routes: RouteObject[] = [
           { path: 'invitations/accept', element: <AcceptInvitationPage /> },
           // The lobby: public, token in the fragment (#…), works signed in or as a guest.
           { path: 'join', element: <LobbyPage /> },
+          // Candidate self-scheduling: public, token in the fragment.
+          { path: 'schedule', element: <SelfSchedulePage /> },
           // A report shared outside the organisation: public, token in the fragment.
           { path: 'shared/report', element: <SharedReportPage /> },
           { path: 'shared/replay', element: <SharedReplayPage /> },
@@ -167,6 +185,8 @@ export const routes: RouteObject[] = [
                   { path: 'password', element: <PasswordSection /> },
                   { path: 'two-factor', element: <TwoFactorSection /> },
                   { path: 'sessions', element: <SessionsSection /> },
+                  { path: 'availability', element: <AvailabilitySection /> },
+                  { path: 'calendar', element: <CalendarSection /> },
                 ],
               },
               { path: 'run', element: <CodeRunnerPage /> },
@@ -174,6 +194,7 @@ export const routes: RouteObject[] = [
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewDetailPage /> },
               { path: 'interviews/:interviewId/edit', element: <EditInterviewPage /> },
+              { path: 'interviews/:interviewId/schedule', element: <SchedulePage /> },
               { path: 'interviews/:interviewId/scorecards', element: <InterviewScorecardsPage /> },
               { path: 'interviews/:interviewId/scorecard', element: <ScorecardFormPage /> },
               { path: 'interviews/:interviewId/report', element: <InterviewReportPage /> },
@@ -195,6 +216,8 @@ export const routes: RouteObject[] = [
                   { path: 'members', element: <OrgMembersSection /> },
                   { path: 'invitations', element: <OrgInvitationsSection /> },
                   { path: 'scorecard-templates', element: <ScorecardTemplatesSection /> },
+                  { path: 'reminders', element: <OrgRemindersSection /> },
+                  { path: 'recordings', element: <OrgRecordingSettings /> },
                 ],
               },
               {

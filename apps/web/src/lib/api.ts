@@ -86,19 +86,31 @@ export function apiSend<S extends z.ZodType>(
   schema: S,
   options: RequestOptions = {},
 ) {
-  return request(method, path, body === undefined ? undefined : JSON.stringify(body), schema, options);
+  const payload = body === undefined ? undefined : { body: JSON.stringify(body), contentType: 'application/json' };
+  return request(method, path, payload, schema, options);
+}
+
+/** Raw bytes (e.g. a recording chunk) as application/octet-stream, with the same CSRF and error handling. */
+export function apiSendBytes<S extends z.ZodType>(
+  method: HttpMethod,
+  path: string,
+  body: Blob,
+  schema: S,
+  options: RequestOptions = {},
+) {
+  return request(method, path, { body, contentType: 'application/octet-stream' }, schema, options);
 }
 
 async function request<S extends z.ZodType>(
   method: 'GET' | HttpMethod,
   path: string,
-  jsonBody: string | undefined,
+  payload: { body: string | Blob; contentType: string } | undefined,
   schema: S,
   options: RequestOptions,
 ): Promise<z.output<S>> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (jsonBody !== undefined) headers['Content-Type'] = 'application/json';
+  if (payload !== undefined) headers['Content-Type'] = payload.contentType;
   if (method !== 'GET') {
     // Double-submit CSRF: the server sets a readable cookie and expects it echoed on every mutation.
     const token = readCookie(CSRF_COOKIE);
@@ -109,7 +121,7 @@ async function request<S extends z.ZodType>(
     response = await doFetch(path, {
       method,
       headers,
-      body: jsonBody ?? null,
+      body: payload?.body ?? null,
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });

@@ -147,6 +147,40 @@ export function createInterviewLinksService(deps: {
       return toLink(link, at, url);
     },
 
+    /**
+     * The candidate's join link for a calendar invitation (no actor: the
+     * booking that triggers it was authorised already). It replaces the
+     * candidate's previous link, like regenerating one does.
+     */
+    async issueForInvitation(interviewId: string, expiresAt: Date): Promise<string> {
+      const interview = await repo.findInterview(interviewId);
+      if (!interview) throw new AppError('resource.not_found', 'No such interview. It may have been deleted.');
+      const token = newSecretToken();
+      const at = now();
+      await repo.replaceLink(
+        {
+          interviewId,
+          role: 'candidate',
+          tokenHash: hashSecretToken(token),
+          expiresAt,
+          singleUse: false,
+          emailedTo: null,
+          createdBy: null,
+          createdAt: at,
+        },
+        at,
+      );
+      await deps.audit.record({
+        action: 'interview.link_created',
+        actorUserId: null,
+        orgId: interview.orgId,
+        targetType: 'interview',
+        targetId: interviewId,
+        data: { role: 'candidate', singleUse: false, emailed: true, calendarInvitation: true },
+      });
+      return `${deps.publicUrl}/join#${token}`;
+    },
+
     async revoke(actor: UserPrincipal, interviewId: string, linkId: string, meta: RequestMeta): Promise<InterviewLink> {
       const agg = await deps.interviews.loadFor(actor, interviewId, 'interview.manage');
       const at = now();

@@ -5,12 +5,20 @@ import type { AuditService } from '../audit/audit.service.js';
 import { createGuestSessions } from '../auth/guest-sessions.js';
 import type { MailService } from '../mail/mail.service.js';
 import { createInterviewLinksService } from './interview-links.service.js';
-import { createInterviewsRepo } from './interviews.repo.js';
+import { createInterviewsRepo, type InterviewAggregate, type InterviewRow } from './interviews.repo.js';
 import { interviewsRoutes } from './interviews.routes.js';
-import { createInterviewsService, type InterviewsService } from './interviews.service.js';
+import { createInterviewsService, type InterviewCalendarEvent, type InterviewsService } from './interviews.service.js';
 import type { QuestionBankPort } from './question-bank.js';
 import type { RoomAccess } from './room-access.js';
 import { roomLinksRoutes } from './room-links.routes.js';
+
+/** What the calendar module reads of interviews (and the candidate link its invitations carry). */
+export interface InterviewCalendarPort {
+  loadInterview: (id: string) => Promise<InterviewAggregate | null>;
+  interviewsOfUser: (userId: string) => Promise<{ interview: InterviewRow; orgName: string }[]>;
+  issueCandidateLink: (interviewId: string, expiresAt: Date) => Promise<string>;
+  onCalendarChange: (listener: (event: InterviewCalendarEvent) => void) => () => void;
+}
 
 /**
  * Wires the interviews module: interviews and their lifecycle, invite links
@@ -20,7 +28,7 @@ import { roomLinksRoutes } from './room-links.routes.js';
 export async function registerInterviewsModule(
   app: FastifyInstance,
   deps: { config: Config; db: Db; audit: AuditService; mail: MailService; bank: QuestionBankPort; now: () => Date },
-): Promise<{ roomAccess: RoomAccess; interviews: InterviewsService }> {
+): Promise<{ roomAccess: RoomAccess; interviews: InterviewsService; calendarPort: InterviewCalendarPort }> {
   const repo = createInterviewsRepo(deps.db);
   const interviews = createInterviewsService({ repo, audit: deps.audit, bank: deps.bank, now: deps.now });
   const links = createInterviewLinksService({
@@ -34,5 +42,11 @@ export async function registerInterviewsModule(
   });
   await app.register(interviewsRoutes, { interviews, links });
   await app.register(roomLinksRoutes, { links });
-  return { roomAccess: interviews.roomAccess, interviews };
+  const calendarPort: InterviewCalendarPort = {
+    loadInterview: (id) => repo.loadAggregate(id),
+    interviewsOfUser: (userId) => repo.interviewsOfUser(userId),
+    issueCandidateLink: (id, expiresAt) => links.issueForInvitation(id, expiresAt),
+    onCalendarChange: (listener) => interviews.onCalendarChange(listener),
+  };
+  return { roomAccess: interviews.roomAccess, interviews, calendarPort };
 }

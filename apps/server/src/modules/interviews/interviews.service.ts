@@ -25,6 +25,13 @@ import { roomClock } from './room-clock.js';
 import { memberCanWrite, type InterviewStatusEvent, type RoomAccess, type RoomMember } from './room-access.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
+/** An interview got a time, moved, or was cancelled. */
+export interface InterviewCalendarEvent {
+  interviewId: string;
+  kind: 'scheduled' | 'cancelled';
+  reason: string | null;
+}
+
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 type CreateInput = z.output<typeof CreateInterviewInputSchema>;
 
@@ -214,6 +221,12 @@ export function createInterviewsService(deps: {
     };
   }
 
+  /** Calendar-relevant changes (scheduled, moved, cancelled): the calendar module sends invitations from them. */
+  function onCalendarChange(listener: (event: InterviewCalendarEvent) => void): () => void {
+    events.on('calendar', listener);
+    return () => events.off('calendar', listener);
+  }
+
   const roomAccess: RoomAccess = {
     resolveMember: memberOf,
     onStatusChange(listener) {
@@ -224,6 +237,7 @@ export function createInterviewsService(deps: {
 
   return {
     roomAccess,
+    onCalendarChange,
 
     async create(actor: UserPrincipal, input: CreateInput, meta: RequestMeta): Promise<Interview> {
       const interviewers = await interviewersFor(input.orgId, actor, input.coInterviewerIds);
@@ -347,6 +361,11 @@ export function createInterviewsService(deps: {
       });
       if (!ok)
         throw new AppError('interview.locked', 'This interview has started meanwhile and can no longer be edited.');
+      const movesCalendar =
+        input.plannedStart !== undefined || input.durationMinutes !== undefined || input.coInterviewerIds !== undefined;
+      if (agg.interview.status === 'scheduled' && movesCalendar) {
+        events.emit('calendar', { interviewId: id, kind: 'scheduled', reason: null } satisfies InterviewCalendarEvent);
+      }
       await audit.record({
         action: 'interview.updated',
         actorUserId: actor.userId,
@@ -387,6 +406,13 @@ export function createInterviewsService(deps: {
       }
       const event: InterviewStatusEvent = { interviewId: id, status: rule.to, at };
       events.emit('status', event);
+      if (rule.to === 'scheduled' || rule.to === 'cancelled') {
+        events.emit('calendar', {
+          interviewId: id,
+          kind: rule.to,
+          reason: reason ?? null,
+        } satisfies InterviewCalendarEvent);
+      }
       await audit.record({
         action: `interview.${action}`,
         actorUserId: actor.userId,

@@ -4,12 +4,14 @@ import { emailOutbox, type EmailOutboxRow } from './mail.tables.js';
 
 export type MailRepo = ReturnType<typeof createMailRepo>;
 
-export type NewEmail = Pick<EmailOutboxRow, 'to' | 'subject' | 'text' | 'html'>;
+export type NewEmail = Pick<EmailOutboxRow, 'to' | 'subject' | 'text' | 'html'> &
+  Partial<Pick<EmailOutboxRow, 'calendar'>>;
 
 export function createMailRepo(db: Db) {
   return {
-    async insert(email: NewEmail): Promise<EmailOutboxRow> {
-      const [row] = await db.insert(emailOutbox).values(email).returning();
+    /** `tx` lets another module store its e-mails in the same transaction as the change they announce. */
+    async insert(email: NewEmail, tx: Db = db): Promise<EmailOutboxRow> {
+      const [row] = await tx.insert(emailOutbox).values(email).returning();
       if (!row) throw new Error('email_outbox insert returned no row');
       return row;
     },

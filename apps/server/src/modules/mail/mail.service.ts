@@ -17,7 +17,8 @@ import {
   type QueueLogger,
 } from '../../platform/queue/queue.js';
 import type { MailRepo } from './mail.repo.js';
-import type { EmailOutboxRow } from './mail.tables.js';
+import type { EmailOutboxRow, MailCalendarPart } from './mail.tables.js';
+import type { Db } from '../../platform/db.js';
 
 /** The delivery job: only the outbox id travels, never the message itself. */
 export const mailSendJob = defineJob('mail.send', z.object({ outboxId: z.uuid() }));
@@ -28,6 +29,8 @@ export interface SendMailInput {
   subject: string;
   text: string;
   html?: string;
+  /** An invitation: sent as the text/calendar alternative (iTIP) and attached as invite.ics. */
+  calendar?: MailCalendarPart;
 }
 
 export interface OutgoingMail extends SendMailInput {
@@ -52,7 +55,13 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   return {
     kind: 'smtp',
     async send(mail) {
-      const info = await transporter.sendMail(mail);
+      const { calendar, ...rest } = mail;
+      const info = await transporter.sendMail({
+        ...rest,
+        ...(calendar
+          ? { icalEvent: { method: calendar.method, filename: 'invite.ics', content: calendar.content } }
+          : {}),
+      });
       return { messageId: info.messageId };
     },
     close: () => transporter.close(),
@@ -102,10 +111,34 @@ export function createMailService(deps: MailServiceDeps) {
    * enqueue fails the row stays pending and requeuePending() picks it up.
    */
   async function send(input: SendMailInput): Promise<{ id: string }> {
+    const { id } = await stage(input);
+    await enqueueDelivery(id);
+    return { id };
+  }
+
+  /**
+   * Stores the message without queueing it, inside the caller's transaction:
+   * the e-mail exists exactly when the change it announces does. Call
+   * dispatch() with the ids after the commit (a crash in between leaves the
+   * rows pending for requeuePending()).
+   */
+  async function stage(input: SendMailInput, tx?: Db): Promise<{ id: string }> {
     if (!input.to.trim()) throw new Error('mail.send needs a recipient');
-    const row = await repo.insert({ to: input.to, subject: input.subject, text: input.text, html: input.html ?? null });
-    await enqueueDelivery(row.id);
+    const row = await repo.insert(
+      {
+        to: input.to,
+        subject: input.subject,
+        text: input.text,
+        html: input.html ?? null,
+        calendar: input.calendar ?? null,
+      },
+      tx,
+    );
     return { id: row.id };
+  }
+
+  async function dispatch(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await enqueueDelivery(id);
   }
 
   /** Handler of `mail.send`; throws on a failed try so the queue retries it. */
@@ -118,7 +151,14 @@ export function createMailService(deps: MailServiceDeps) {
     if (row.status !== 'pending') return; // sent already (retried/duplicate job) or given up
     let messageId: string;
     try {
-      const mail = { from, to: row.to, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}) };
+      const mail: OutgoingMail = {
+        from,
+        to: row.to,
+        subject: row.subject,
+        text: row.text,
+        ...(row.html ? { html: row.html } : {}),
+        ...(row.calendar ? { calendar: row.calendar } : {}),
+      };
       ({ messageId } = await transport.send(mail));
     } catch (error) {
       const isFinal = ctx.attempt >= ctx.maxAttempts;
@@ -141,7 +181,7 @@ export function createMailService(deps: MailServiceDeps) {
     return { items: rows.map(toMailboxMessage), total, limit, offset };
   }
 
-  return { send, deliver, requeuePending, listOutbox };
+  return { send, stage, dispatch, deliver, requeuePending, listOutbox };
 }
 
 function toMailboxMessage(row: EmailOutboxRow): MailboxMessage {
@@ -155,6 +195,7 @@ function toMailboxMessage(row: EmailOutboxRow): MailboxMessage {
     attempts: row.attempts,
     lastError: row.lastError,
     messageId: row.messageId,
+    calendar: row.calendar ?? null,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
   };

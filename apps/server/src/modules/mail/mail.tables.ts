@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from '../../db/columns.js';
+
+/** The iTIP part of an invitation e-mail. */
+export interface MailCalendarPart {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
+}
 
 export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 
@@ -17,6 +23,8 @@ export const emailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** An iCalendar invitation sent as the text/calendar alternative and as invite.ics (iTIP method + body). */
+    calendar: jsonb('calendar').$type<MailCalendarPart>(),
     status: text('status', { enum: EMAIL_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -7,6 +7,8 @@ import type { SessionsService } from '../auth/sessions.service.js';
 import type { MailService } from '../mail/mail.service.js';
 import { createInvitationsService } from './invitations.service.js';
 import { invitationsRoutes } from './invitations.routes.js';
+import { createOrgSettingsRepo } from './org-settings.repo.js';
+import { orgSettingsRoutes } from './org-settings.routes.js';
 import { createOrgsRepo } from './orgs.repo.js';
 import { orgsRoutes } from './orgs.routes.js';
 import { createOrgsService, type SessionAccess } from './orgs.service.js';
@@ -48,4 +50,5 @@ export async function registerOrgsModule(
   });
   await app.register(orgsRoutes, { orgs });
   await app.register(invitationsRoutes, { invitations });
+  await app.register(orgSettingsRoutes, { repo: createOrgSettingsRepo(deps.db), audit: deps.audit });
 }

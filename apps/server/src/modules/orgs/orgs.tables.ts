@@ -1,6 +1,6 @@
 import { ORG_ROLES } from '@interviewselect/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from '../../db/columns.js';
 import { citext, users } from '../users/users.tables.js';
 
@@ -8,6 +8,8 @@ export const orgs = pgTable('orgs', {
   id: idColumn(),
   name: text('name').notNull(),
   slug: citext('slug').notNull().unique(),
+  /** Recordings older than this many days are deleted by the retention job. */
+  recordingRetentionDays: integer('recording_retention_days').notNull().default(90),
   createdAt: createdAt(),
 });
 

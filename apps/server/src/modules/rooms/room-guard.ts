@@ -3,13 +3,20 @@
  * document clients may change (everything but the server-written chat and
  * console), and what presence (awareness) they may publish.
  */
-import { RoomAwarenessSchema, ROOM_KEYS, type RoomAwareness } from '@interviewselect/contracts';
+import { RoomAwarenessSchema, ROOM_KEYS, ROOM_META_RECORDING, type RoomAwareness } from '@interviewselect/contracts';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { RoomMember } from '../interviews/room-access.js';
 
 /** Root keys of the room document only the server writes. */
 const SERVER_KEYS = new Set<string>([ROOM_KEYS.chat, ROOM_KEYS.console]);
+/** Entries of the client-written meta map only the server writes (the recording indicator). */
+const SERVER_META_ENTRIES = new Set<string>([ROOM_META_RECORDING]);
+
+function serverWritten(key: string | null, item: Y.Item): boolean {
+  if (key === null) return false;
+  return SERVER_KEYS.has(key) || (key === ROOM_KEYS.meta && SERVER_META_ENTRIES.has(item.parentSub ?? ''));
+}
 
 const SYNC = 0;
 const SYNC_REPLY = 4;
@@ -73,16 +80,14 @@ export function touchesServerKeys(doc: Y.Doc, update: Uint8Array): boolean {
   for (const s of structs) if (s instanceof Y.Item) local.set(`${s.id.client}:${s.id.clock}`, s);
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
-    const key = rootKeyOf(doc, s, local);
-    if (key !== null && SERVER_KEYS.has(key)) return true;
+    if (serverWritten(rootKeyOf(doc, s, local), s)) return true;
   }
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
       for (let c = clock; c < clock + len;) {
         const item = findItem(doc, Y.createID(client, c), local);
         if (!item) break;
-        const key = rootKeyOf(doc, item, local);
-        if (key !== null && SERVER_KEYS.has(key)) return true;
+        if (serverWritten(rootKeyOf(doc, item, local), item)) return true;
         c = item.id.clock + item.length;
       }
     }
@@ -95,7 +100,8 @@ const MAX_AWARENESS_BYTES = 4096;
 /**
  * The presence state the server lets through: `user` is always the server's
  * view of the member (label, participant id, role — never a name the client
- * claims, never an e-mail), plus a colour; `cursor` and `media` when valid;
+ * claims, never an e-mail), plus a colour; `cursor`, the whiteboard `pointer`
+ * and `media` when valid;
  * any other field is dropped. null (a client leaving) stays null.
  */
 export function sanitizeAwareness(state: unknown, member: RoomMember): RoomAwareness | null {
@@ -116,6 +122,8 @@ export function sanitizeAwareness(state: unknown, member: RoomMember): RoomAware
   const clean: RoomAwareness = { user };
   const cursor = RoomAwarenessSchema.shape.cursor.safeParse(raw.cursor);
   if (cursor.success && cursor.data !== undefined) clean.cursor = cursor.data;
+  const pointer = RoomAwarenessSchema.shape.pointer.safeParse(raw.pointer);
+  if (pointer.success && pointer.data !== undefined) clean.pointer = pointer.data;
   const media = RoomAwarenessSchema.shape.media.safeParse(raw.media);
   if (media.success && media.data !== undefined) clean.media = media.data;
   if (JSON.stringify(clean).length > MAX_AWARENESS_BYTES) delete clean.cursor;

@@ -6,6 +6,8 @@ import {
   type RoomClientMessage,
 } from '@interviewselect/contracts';
 import { uuidv7 } from 'uuidv7';
+import { handleMediaMessage } from '../media/media-signalling.js';
+import type { MediaRelay } from '../media/media-relay.js';
 import { sendServerMessage, type MemberContext, type ServerChangeContext } from './room-context.js';
 import type { RoomLogLogger } from './room-log.js';
 import type { NewRoomEvent, RoomsRepo } from './rooms.repo.js';
@@ -36,8 +38,8 @@ function allowChat(connection: Connection, now: number): boolean {
  * A client's stateless message on the public document: chat is appended by
  * the server (author from the connection, never from the client), language
  * switches and — when the interview has them on, from the candidate only —
- * integrity signals become timeline events. Anything else is answered with
- * an `error` message.
+ * integrity signals become timeline events, call signalling is relayed
+ * (media-signalling.ts). Anything else is answered with an `error` message.
  */
 export async function handleRoomMessage(args: {
   connection: Connection;
@@ -47,6 +49,8 @@ export async function handleRoomMessage(args: {
   repo: RoomsRepo;
   logger: RoomLogLogger;
   now: () => Date;
+  /** Call signalling goes to modules/media. */
+  media: MediaRelay;
 }): Promise<void> {
   const { connection, document, ctx, repo, now } = args;
   const { member } = ctx;
@@ -91,5 +95,11 @@ export async function handleRoomMessage(args: {
         event('signal', { signal: message.kind, ...(message.chars !== undefined ? { chars: message.chars } : {}) }),
       );
       return;
+    case 'media.hello':
+    case 'media.offer':
+    case 'media.answer':
+    case 'media.candidate':
+    case 'media.bye':
+      return handleMediaMessage({ connection, ctx, message, relay: args.media, now: at.getTime() });
   }
 }

@@ -15,7 +15,7 @@
  *      from another node through Redis are that node's to log;
  *   5. client updates touching chat or console are dropped (server-written),
  *      awareness is rewritten to the member's label, stateless messages
- *      (chat, signals, language) go through room-messages.ts.
+ *      (chat, signals, language, call signalling) go through room-messages.ts.
  * Joins and leaves of the public document are timeline events.
  */
 import { Hocuspocus, isTransactionOrigin, type Connection, type Extension } from '@hocuspocus/server';
@@ -36,6 +36,7 @@ import {
   type ServerChangeContext,
 } from './room-context.js';
 import { handleRoomMessage } from './room-messages.js';
+import { createMediaRelay } from '../media/media-relay.js';
 import { sanitizeAwareness, touchesServerKeys, updateOfFrame } from './room-guard.js';
 import type { RoomLog, RoomLogLogger } from './room-log.js';
 import type { RoomsRepo } from './rooms.repo.js';
@@ -121,7 +122,8 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
     );
   }
 
-  return new Hocuspocus<RoomContext>({
+  const media = createMediaRelay({ documents: (name) => hocuspocus.documents.get(name), logger, redis: deps.redis });
+  const hocuspocus: Hocuspocus<RoomContext> = new Hocuspocus<RoomContext>({
     name: 'interviewselect-rooms',
     quiet: true,
     extensions,
@@ -158,6 +160,7 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
 
     async onDestroy() {
       unsubscribeStatus();
+      await media.close();
     },
 
     async afterLoadDocument({ documentName, document }) {
@@ -236,7 +239,8 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
     async onStateless({ connection, document, payload }) {
       const ctx = contextOf(connection);
       if (!ctx) return;
-      await handleRoomMessage({ connection, document, ctx, payload, repo, logger, now });
+      await handleRoomMessage({ connection, document, ctx, payload, repo, logger, now, media });
     },
   });
+  return hocuspocus;
 }

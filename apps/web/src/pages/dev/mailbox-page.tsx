@@ -123,6 +123,16 @@ function MessageView({ message }: { message: MailboxMessage }) {
         </dd>
       </dl>
       <pre className="mailbox__body">{linkify(message.text)}</pre>
+      {message.calendar && (
+        <p>
+          <a
+            href={`data:text/calendar;charset=utf-8,${encodeURIComponent(message.calendar.content)}`}
+            download="invite.ics"
+          >
+            Download invite.ics ({message.calendar.method === 'CANCEL' ? 'cancellation' : 'invitation'})
+          </a>
+        </p>
+      )}
     </article>
   );
 }

@@ -92,6 +92,11 @@ function InterviewDetail({ interview }: { interview: Interview }) {
                 <Link to={`/interviews/${interview.id}/edit`}>Edit</Link>
               </Button>
             ) : null}
+            {interview.can.manageLinks && ['draft', 'scheduled'].includes(interview.status) ? (
+              <Button asChild variant="secondary">
+                <Link to={`/interviews/${interview.id}/schedule`}>Schedule</Link>
+              </Button>
+            ) : null}
           </>
         }
       />

@@ -7,8 +7,8 @@ import { interviewsApi } from '../../lib/interviews-api';
 import { SESSION_KEY } from '../../lib/session';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { VideoIcon } from '../../ui/icons';
 import { TextField } from '../../ui/text-field';
+import { DeviceCheck } from '../room/media/device-check';
 import { serverFieldErrors } from './interview-form-values';
 import { describeLobbyError, mayEnter, needsConsent, whatIsRecorded } from './lobby-logic';
 
@@ -141,17 +141,5 @@ export function JoinForm({ token, lobby, user, onJoined }: JoinFormProps) {
   );
 }
 
-/** Stands in for the camera/microphone preview until audio and video land. */
-export function DeviceCheck() {
-  return (
-    <section className="lobby__device" aria-label="Camera and microphone">
-      <VideoIcon width={20} height={20} aria-hidden="true" />
-      <div>
-        <p className="lobby__device-title">Camera and microphone</p>
-        <p className="text-muted">
-          The device check arrives with audio and video. For now the room has a shared editor and chat.
-        </p>
-      </div>
-    </section>
-  );
-}
+/** The pre-join camera/microphone check (the room's media folder owns it). */
+export { DeviceCheck };

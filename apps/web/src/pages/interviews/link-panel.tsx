@@ -101,14 +101,23 @@ export function LinkPanel({ interview, role, link, freshUrl, onCreated, onRevoke
 }
 
 /** A secret URL shown once, right after it was made: selected, with a Copy button. */
-export function FreshUrl({ label, url }: { label: string; url: string }) {
+export function FreshUrl({
+  label,
+  url,
+  copiedHint = 'Paste it into your message to them.',
+}: {
+  label: string;
+  url: string;
+  /** What the "copied" toast suggests doing next. */
+  copiedHint?: string;
+}) {
   const { toast } = useToast();
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   async function copy() {
     try {
       await navigator.clipboard.writeText(url);
-      toast({ title: 'Link copied', description: 'Paste it into your message to them.', tone: 'success' });
+      toast({ title: 'Link copied', description: copiedHint, tone: 'success' });
     } catch {
       inputRef.current?.select();
       toast({

@@ -59,6 +59,8 @@ export function OrgPage() {
     { to: 'members', label: 'Members' },
     ...(canInvite(org.role) ? [{ to: 'invitations', label: 'Invitations' }] : []),
     ...(org.role !== 'viewer' ? [{ to: 'scorecard-templates', label: 'Scorecard templates' }] : []),
+    { to: 'reminders', label: 'Reminders' },
+    { to: 'recordings', label: 'Recordings' },
   ];
   return (
     <div className="orgs-page">

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeError } from '../../lib/describe-error';
+import { downloadBlob } from '../../lib/download-blob';
 import { questionKeys, questionsApi } from '../../lib/questions-api';
 import { Button } from '../../ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '../../ui/dialog';
@@ -11,15 +12,7 @@ import { useActiveOrg } from './use-active-org';
 
 /** Saves the export as <slug>.json, byte for byte what the server sent (pretty-printed). */
 function download(fileName: string, body: unknown) {
-  const blob = new Blob([`${JSON.stringify(body, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([`${JSON.stringify(body, null, 2)}\n`], { type: 'application/json' }), fileName);
 }
 
 export interface ProblemActionsProps {

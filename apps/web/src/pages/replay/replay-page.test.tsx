@@ -1,8 +1,10 @@
 import { packReplayUpdates, ROOM_KEYS, type ReplayLog } from '@interviewselect/contracts';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { recordingKeys } from '../../lib/recordings-api';
 import { jsonResponse } from '../../testing/fetch-stub';
 import { SharedReplayPage } from '../reports/shared-replay-page';
 import { ReplayPage } from './replay-page';
@@ -47,7 +49,14 @@ function renderPage(fetchImpl: typeof fetch) {
     [{ path: '/interviews/:interviewId/replay', element: <ReplayPage fetchImpl={fetchImpl} /> }],
     { initialEntries: [`/interviews/${ID}/replay`] },
   );
-  render(<RouterProvider router={router} />);
+  // No recordings: the player beside the code stays hidden.
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  queryClient.setQueryData(recordingKeys.list(ID), { items: [] });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
 }
 
 const code = () => screen.getByLabelText(/^Code \(python\)/).textContent;

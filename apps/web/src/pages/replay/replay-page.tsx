@@ -7,6 +7,9 @@ import { Button } from '../../ui/button';
 import { CodeBlock } from '../../ui/code-highlight';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
+import { readBoard } from '../room/whiteboard/board-elements';
+import { CenterTabs } from '../room/whiteboard/center-tabs';
+import { RecordingPlayer } from '../room/recording/recording-player';
 import { fetchReplayLog, type ReplayLoadOptions } from './replay-api';
 import {
   buildCheckpoints,
@@ -51,6 +54,7 @@ export function ReplayPage({ fetchImpl }: { fetchImpl?: typeof fetch } = {}) {
       key={interviewId}
       load={(opts) => fetchReplayLog(interviewId, { ...opts, ...(fetchImpl ? { fetch: fetchImpl } : {}) })}
       back={{ to: `/interviews/${interviewId}`, label: 'Back to the interview' }}
+      recordingsOf={interviewId}
     />
   );
 }
@@ -59,9 +63,12 @@ export function ReplayPage({ fetchImpl }: { fetchImpl?: typeof fetch } = {}) {
 export function ReplayLoader({
   load,
   back,
+  recordingsOf,
 }: {
   load: (opts: Omit<ReplayLoadOptions, 'fetch'>) => Promise<ReplayLog>;
   back: BackLink | null;
+  /** The interview whose recordings play beside the code (not on shared replays). */
+  recordingsOf?: string;
 }) {
   const [state, setState] = useState<LoadState>({ status: 'loading', received: 0, total: null });
   const [attempt, setAttempt] = useState(0);
@@ -129,10 +136,18 @@ export function ReplayLoader({
       />
     );
   }
-  return <ReplayPlayer back={back} loaded={state.loaded} />;
+  return <ReplayPlayer back={back} loaded={state.loaded} recordingsOf={recordingsOf} />;
 }
 
-function ReplayPlayer({ back, loaded }: { back: BackLink | null; loaded: Loaded }) {
+function ReplayPlayer({
+  back,
+  loaded,
+  recordingsOf,
+}: {
+  back: BackLink | null;
+  loaded: Loaded;
+  recordingsOf: string | undefined;
+}) {
   const { log, updates, checkpoints } = loaded;
   const start = log.startedAt ? Date.parse(log.startedAt) : log.endedAt ? Date.parse(log.endedAt) : 0;
   const lastUpdate = updates.offsets[updates.offsets.length - 1] ?? 0;
@@ -153,6 +168,7 @@ function ReplayPlayer({ back, loaded }: { back: BackLink | null; loaded: Loaded 
 
   const count = countAt(updates.offsets, position);
   const view = useMemo(() => readView(cursor.seek(count)), [cursor, count]);
+  const board = useMemo(() => readBoard(cursor.seek(count)), [cursor, count]);
   const language = view.language ?? Object.keys(view.files)[0] ?? null;
   const code = language ? (view.files[language] ?? '') : '';
 
@@ -202,21 +218,34 @@ function ReplayPlayer({ back, loaded }: { back: BackLink | null; loaded: Loaded 
       />
       <div className="replay-layout">
         <section className="replay-main" aria-label="Player">
-          <div className="replay-editor">
-            <div className="replay-editor-bar">
-              <span>{language ?? 'No code yet'}</span>
-              <span className="replay-muted">read-only</span>
-            </div>
-            {code ? (
-              <CodeBlock
-                code={code}
-                lang={language ?? 'text'}
-                label={`Code (${language ?? ''}) at ${formatClock(position)}`}
-              />
-            ) : (
-              <p className="replay-empty">Nothing typed yet at this moment.</p>
-            )}
-          </div>
+          <CenterTabs
+            idPrefix="replay-centre"
+            board={{
+              source: { kind: 'static', elements: board },
+              title: 'replay',
+              readOnlyReason: 'the board as it was',
+            }}
+            code={
+              <div className="replay-editor">
+                <div className="replay-editor-bar">
+                  <span>{language ?? 'No code yet'}</span>
+                  <span className="replay-muted">read-only</span>
+                </div>
+                {code ? (
+                  <CodeBlock
+                    code={code}
+                    lang={language ?? 'text'}
+                    label={`Code (${language ?? ''}) at ${formatClock(position)}`}
+                  />
+                ) : (
+                  <p className="replay-empty">Nothing typed yet at this moment.</p>
+                )}
+              </div>
+            }
+          />
+          {recordingsOf ? (
+            <RecordingPlayer interviewId={recordingsOf} at={start + position} playing={playing} compact />
+          ) : null}
           <div className="replay-controls">
             <div className="replay-scrubber">
               <input

@@ -14,6 +14,7 @@ afterEach(() => {
 const PAGE = `/interviews/${INTERVIEW_ID}/report`;
 const URL = `GET /api/v1/interviews/${INTERVIEW_ID}/report`;
 const SESSION = { 'GET /api/v1/auth/session': sessionOf(MEMBER_USER) };
+const RECORDINGS = `GET /api/v1/interviews/${INTERVIEW_ID}/recordings`;
 
 const region = (name: string) => screen.getByRole('region', { name });
 /** The text of the overview's fact named `term` (its <dd>). */
@@ -21,13 +22,39 @@ const fact = (term: string) =>
   [...region('Interview').querySelectorAll('dt')].find((dt) => dt.textContent === term)?.nextElementSibling
     ?.textContent;
 
-async function openReport(body: unknown) {
-  stubFetch({ ...SESSION, [URL]: { body } });
+async function openReport(body: unknown, recordings: unknown[] = []) {
+  stubFetch({ ...SESSION, ...PLAYBACK, [URL]: { body }, [RECORDINGS]: { body: { items: recordings } } });
   renderApp(PAGE);
   return screen.findByRole('heading', { level: 1, name: 'Backend pairing report' });
 }
 
+const RECORDING_ID = '0196b7a0-0000-7000-8000-0000000000aa';
+const SIGNED = `/api/v1/recordings/${RECORDING_ID}/media?exp=1999999999&sig=${'a'.repeat(43)}`;
+const PLAYBACK = {
+  [`GET /api/v1/recordings/${RECORDING_ID}/playback`]: { body: { url: SIGNED, expiresAt: '2033-05-18T03:33:19.000Z' } },
+};
+
 describe('Interview report', { timeout: 20_000 }, () => {
+  it('plays the interview’s recording from a signed URL and says when another is still processing', async () => {
+    const base = {
+      interviewId: INTERVIEW_ID,
+      startedAt: '2026-01-05T10:00:00.000Z',
+      stoppedAt: '2026-01-05T10:30:00.000Z',
+      durationMs: 1_800_000,
+      sizeBytes: 1000,
+      chunksReceived: 900,
+      error: null,
+    };
+    await openReport(reportOf(), [
+      { ...base, id: RECORDING_ID, status: 'ready' },
+      { ...base, id: '0196b7a0-0000-7000-8000-0000000000ab', status: 'processing', durationMs: null },
+    ]);
+    const section = region('Recording');
+    const video = await within(section).findByLabelText(/^Interview recording from/);
+    expect(video.getAttribute('src')).toBe(SIGNED);
+    expect(within(section).getByRole('status').textContent).toMatch(/A recording is still being processed/);
+  });
+
   it('shows the header facts and the download and print actions', async () => {
     await openReport(reportOf());
     const overview = region('Interview');

@@ -8,6 +8,7 @@ import { ErrorState } from '../../ui/error-state';
 import { PageHeader } from '../../ui/page-header';
 import { Skeleton } from '../../ui/skeleton';
 import { reportKeys, reportsApi } from './reports-api';
+import { RecordingSection } from './recording-section';
 import { SharingSection } from './sharing-section';
 import { Overview, ReportActions, ReportBody, When } from './report-sections';
 import '../scorecards/scorecards.css';
@@ -82,6 +83,7 @@ function ReportView({ report }: { report: Report }) {
       <Overview interview={interview} />
       <ReportActions interviewId={interview.id} />
       <ReportBody report={report} />
+      <RecordingSection interviewId={interview.id} />
       <SharingSection interviewId={interview.id} status={interview.status} />
     </div>
   );

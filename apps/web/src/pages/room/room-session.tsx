@@ -9,6 +9,7 @@ import { ConsolePanel, type ConsoleTab } from './console-panel';
 import { EditorPane } from './editor-pane';
 import { useEditorSettings } from './editor-settings';
 import { LeftPanel } from './left-panel';
+import { CallPanel } from './media/call-panel';
 import { NotesPanel } from './notes-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { mergePresence, readPresence } from './presence';
@@ -21,10 +22,14 @@ import { localTimer, readBuffers, readMeta } from './room-readers';
 import { availableActions, canWriteRoom, readOnlyReason } from './room-rules';
 import { ConnectionNotice, ConnectionStatusLine } from './connection-status';
 import { RoomTopBar } from './room-top-bar';
+import { readRoomRecording } from './recording/room-recording-state';
+import { RoomRecording } from './recording/room-recording';
 import { useIntegritySignals } from './use-integrity-signals';
 import { useRoomLifecycle } from './use-room-lifecycle';
 import { useRoomRuns } from './use-room-runs';
 import { useAwarenessStates, useYValue } from './use-y';
+import { liveBoard } from './whiteboard/board-source';
+import { CenterTabs } from './whiteboard/center-tabs';
 
 export interface RoomSessionProps {
   info: RoomInfo;
@@ -57,7 +62,7 @@ export function RoomSession({ info, clockOffsetMs, languages, session, connectio
         if (message.type === 'status') {
           setStatusOverride(message.status);
           void queryClient.invalidateQueries({ queryKey: roomKeys.info(info.interviewId) });
-        } else {
+        } else if (message.type === 'error') {
           toast({ tone: 'error', title: 'The room could not do that', description: message.message });
         }
       }),
@@ -65,6 +70,7 @@ export function RoomSession({ info, clockOffsetMs, languages, session, connectio
   );
 
   const meta = useYValue(types.meta, readMeta, { deep: false });
+  const roomRecording = useYValue(types.meta, readRoomRecording, { deep: false });
   const buffers = useYValue(types.files, readBuffers, { deep: false });
   const chat = useYValue(types.chat, readChat);
   const consoleEntries = useYValue(types.console, readConsole);
@@ -135,7 +141,7 @@ export function RoomSession({ info, clockOffsetMs, languages, session, connectio
         status={status}
         timer={localTimer(info.clock, clockOffsetMs)}
         plannedMs={info.durationMinutes * 60_000}
-        isRecording={false}
+        isRecording={roomRecording !== null}
         people={people}
         actions={me.canControl ? availableActions(me.role, status) : []}
         pendingAction={lifecycle.pendingAction ?? null}
@@ -167,37 +173,47 @@ export function RoomSession({ info, clockOffsetMs, languages, session, connectio
             />
           }
           editor={
-            <EditorPane
-              languages={languages}
-              language={language}
-              onLanguage={
-                canWrite
-                  ? (next) => {
-                      switchLanguage(doc, next.id, starter(next.id));
-                      session.send({ type: 'language', language: next.id });
-                    }
-                  : null
-              }
-              buffer={buffer}
-              awareness={awareness}
-              isReadOnly={!canWrite}
-              readOnlyReason={reason}
-              settings={settings}
-              onSettings={changeSettings}
-              canRun={canWrite && buffer !== null}
-              isRunning={runs.runExecution.isRunning}
-              isTesting={runs.testExecution.isRunning}
-              onRun={runs.run}
-              onTest={runs.test}
-              onSubmit={runs.hasProblem ? runs.submit : null}
-              testKind={runs.testKind}
-              onPaste={onPaste}
-              followClientId={followed?.clientIds[0] ?? null}
-              followingLabel={followed?.label ?? null}
-              onStopFollowing={() => setFollowingId(null)}
-              onView={(view) => {
-                editorView.current = view;
+            <CenterTabs
+              idPrefix="room-centre"
+              board={{
+                source: liveBoard(doc, awareness, canWrite),
+                title: info.title,
+                readOnlyReason: canWrite ? null : reason,
               }}
+              code={
+                <EditorPane
+                  languages={languages}
+                  language={language}
+                  onLanguage={
+                    canWrite
+                      ? (next) => {
+                          switchLanguage(doc, next.id, starter(next.id));
+                          session.send({ type: 'language', language: next.id });
+                        }
+                      : null
+                  }
+                  buffer={buffer}
+                  awareness={awareness}
+                  isReadOnly={!canWrite}
+                  readOnlyReason={reason}
+                  settings={settings}
+                  onSettings={changeSettings}
+                  canRun={canWrite && buffer !== null}
+                  isRunning={runs.runExecution.isRunning}
+                  isTesting={runs.testExecution.isRunning}
+                  onRun={runs.run}
+                  onTest={runs.test}
+                  onSubmit={runs.hasProblem ? runs.submit : null}
+                  testKind={runs.testKind}
+                  onPaste={onPaste}
+                  followClientId={followed?.clientIds[0] ?? null}
+                  followingLabel={followed?.label ?? null}
+                  onStopFollowing={() => setFollowingId(null)}
+                  onView={(view) => {
+                    editorView.current = view;
+                  }}
+                />
+              }
             />
           }
           bottom={
@@ -205,6 +221,21 @@ export function RoomSession({ info, clockOffsetMs, languages, session, connectio
           }
           right={
             <div className="room-right">
+              <RoomRecording
+                interviewId={info.interviewId}
+                selfLabel={me.label}
+                canRecord={me.role === 'interviewer' && info.options.recordingAllowed && status === 'live'}
+                roomRecording={roomRecording}
+              />
+              <CallPanel
+                interviewId={info.interviewId}
+                self={{ participantId: me.participantId, label: me.label, role: me.role }}
+                session={session}
+                store={store}
+                connection={connection}
+                status={status}
+                people={people}
+              />
               <ParticipantsPanel people={people} followingId={followed?.id ?? null} onFollow={setFollowingId} />
               <ChatPanel
                 messages={chat}

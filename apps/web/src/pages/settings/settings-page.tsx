@@ -9,6 +9,8 @@ export const SETTINGS_TABS = [
   { to: 'password', label: 'Password' },
   { to: 'two-factor', label: 'Two-factor' },
   { to: 'sessions', label: 'Sessions' },
+  { to: 'availability', label: 'Availability' },
+  { to: 'calendar', label: 'Calendar' },
 ] as const;
 
 /** Each section has its own URL (/settings/sessions…) so it can be linked and reloaded. */
@@ -17,7 +19,7 @@ export function SettingsPage() {
     <div className="settings-page">
       <PageHeader
         title="Settings"
-        description="Your profile, password, two-factor authentication and signed-in devices."
+        description="Your profile, password, two-factor authentication, signed-in devices and calendar subscription."
       />
       <nav className="settings-tabs" aria-label="Settings sections">
         {SETTINGS_TABS.map((tab) => (

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createSecretBox } from '../../../platform/secret-box.js';
 
 /**
  * What a browser must bring back to the callback: it lives only in this
@@ -22,39 +22,30 @@ export const OIDC_COOKIE_PATH = '/api/v1/auth/oidc';
 /** Long enough to type a password and approve consent at the provider, short enough to be useless later. */
 export const OIDC_STATE_TTL_MS = 10 * 60_000;
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
 /**
  * AES-256-GCM rather than a bare HMAC: the PKCE code_verifier must stay
  * secret from anyone who sees the cookie value (logs, proxies), not just
- * be tamper-proof. The key is derived, so SECRET_KEY is never used raw for
- * two purposes.
+ * be tamper-proof.
  */
 export function createOidcStateSealer(secretKey: string) {
-  const key = Buffer.from(hkdfSync('sha256', secretKey, 'isel-oidc-state', 'aes-256-gcm', 32));
+  // The purpose string keeps the key derivation of earlier releases, so cookies in flight stay valid.
+  const box = createSecretBox(secretKey, 'oidc-state');
 
   return {
     seal(value: OidcState): string {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+      return box.seal(JSON.stringify(value));
     },
 
     /** The state if the cookie is authentic and unexpired, else null. */
     unseal(sealed: string | undefined, now: Date): OidcState | null {
       if (!sealed || sealed.length > 4096) return null;
-      const raw = Buffer.from(sealed, 'base64url');
-      if (raw.length <= IV_BYTES + TAG_BYTES) return null;
+      const json = box.open(sealed);
+      if (json === null) return null;
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
-        decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        const json = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-        const value = parseState(JSON.parse(json.toString('utf8')) as unknown);
+        const value = parseState(JSON.parse(json) as unknown);
         return value && value.expiresAt > now.getTime() ? value : null;
       } catch {
-        // Wrong key, tampered bytes or bad JSON all mean the same: no valid state.
+        // Bad JSON means the same as a wrong key: no valid state.
         return null;
       }
     },
