@@ -62,7 +62,9 @@ export function invitationEmail(input: InvitationText): SendMailInput {
     ...(input.reason ? [`Reason: ${input.reason}`] : []),
     input.kind === 'cancellation'
       ? 'The attached calendar update removes it from your calendar.'
-      : 'The attached invitation adds it to your calendar; open the link at the time to join from your browser.',
+      : input.joinUrl
+        ? 'The attached invitation adds it to your calendar; open the link at the time to join from your browser.'
+        : `The attached invitation adds it to your calendar; join with the invite link ${input.orgName} sent you.`,
   ];
   const link =
     input.kind !== 'cancellation' && input.joinUrl ? { url: input.joinUrl, label: 'Join the interview' } : null;

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { eventually } from '../../../test/eventually.js';
-import { createInterview } from '../../../test/interviews.js';
+import { createInterview, createLink } from '../../../test/interviews.js';
 import { createOrgWithMembers, signedInUser, testRedisDeps, type SignedIn } from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
 import { createPgQueue } from '../../platform/queue/pg-queue.js';
@@ -264,6 +264,32 @@ describe('calendar: invitations with .ics, reminders, feeds', () => {
     expect(finalReminders.filter((r) => r.status === 'pending')).toHaveLength(0);
     expect((await mailsFor(everyone)).filter((m) => m.subject.startsWith('Reminder:'))).toHaveLength(3);
     clock = new Date('2026-03-20T09:00:00Z');
+  });
+
+  it('never revokes a candidate link someone already sent: the invitation points to it instead', async () => {
+    const candidateEmail = `linked-${Date.now()}@example.test`;
+    const interview = await createInterview(app, ivy, org.id, {
+      title: 'Already linked',
+      candidate: { name: 'Lee Linked', email: candidateEmail },
+      plannedStart: '2026-04-03T08:00:00.000Z',
+      durationMinutes: 30,
+    });
+    const link = await createLink(app, ivy, interview.id, 'candidate');
+    await transitionTo(interview.id, 'schedule');
+    const mail = await eventually(async () => {
+      const [row] = await mailsFor([candidateEmail]);
+      expect(row?.subject).toMatch(/^Invitation: Already linked/);
+      return row;
+    });
+    expect(parseIcs(mail?.calendar?.content ?? '').url).toBeNull();
+    expect(mail?.text).toContain('join with the invite link Acme Hiring sent you');
+    const lobby = await app.inject({
+      method: 'POST',
+      url: '/api/v1/room-links/lookup',
+      headers: csrfHeaders(),
+      payload: { token: link.token },
+    });
+    expect(lobby.statusCode, lobby.body).toBe(200);
   });
 
   it('delivers the invitation over SMTP as a text/calendar iTIP part and an invite.ics', async () => {

@@ -49,8 +49,11 @@ export interface CalendarServiceDeps {
   queue?: JobQueue;
   loadInterview: (id: string) => Promise<InterviewAggregate | null>;
   interviewsOfUser: (userId: string) => Promise<{ interview: InterviewRow; orgName: string }[]>;
-  /** A fresh candidate join link (the previous one stops working), valid until `expiresAt`. */
-  issueCandidateLink: (interviewId: string, expiresAt: Date) => Promise<string>;
+  /**
+   * A candidate join link valid until `expiresAt` — or null when the candidate
+   * already holds an active one (it is never replaced behind anyone's back).
+   */
+  issueCandidateLink: (interviewId: string, expiresAt: Date) => Promise<string | null>;
   timeZones?: TimeZoneSource;
   publicUrl: string;
   /** The organiser address of invitations (the platform's From). */
@@ -113,7 +116,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     recipient: Recipient,
     everyone: Recipient[],
     cancelled: boolean,
-    joinUrl: string,
+    joinUrl: string | null,
   ): IcsEvent {
     const attendees = recipient.isCandidate
       ? [{ name: recipient.name, email: recipient.email, role: 'required' as const }]
@@ -126,8 +129,10 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       start: row.startsAt,
       end: row.endsAt,
       summary: recipient.isCandidate ? `Interview with ${agg.orgName}: ${agg.interview.title}` : agg.interview.title,
-      description: `Live coding interview on InterviewSelect (${agg.orgName}). Join: ${joinUrl}`,
-      url: joinUrl,
+      description: joinUrl
+        ? `Live coding interview on InterviewSelect (${agg.orgName}). Join: ${joinUrl}`
+        : `Live coding interview on InterviewSelect (${agg.orgName}). Join with the invite link ${agg.orgName} sent you.`,
+      ...(joinUrl ? { url: joinUrl } : {}),
       organizer: { name: agg.orgName, email: deps.organizerEmail },
       attendees,
       status: cancelled ? 'CANCELLED' : 'CONFIRMED',
@@ -160,7 +165,8 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       !cancelled && startsAt
         ? await deps.issueCandidateLink(
             interviewId,
-            new Date(startsAt.getTime() + (interview.durationMinutes + 24 * 60) * 60_000),
+            // A month past the planned end: it keeps working when the interview moves (updates reuse it).
+            new Date(startsAt.getTime() + (interview.durationMinutes + 30 * 24 * 60) * 60_000),
           )
         : null;
     const offsets = await repo.reminderOffsets(interview.orgId);
@@ -195,7 +201,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       await repo.saveEvent(tx, row);
       const mailIds: string[] = [];
       for (const recipient of recipients) {
-        const joinUrl = recipient.isCandidate ? (candidateUrl ?? `${deps.publicUrl}/`) : roomUrl(interviewId);
+        const joinUrl = recipient.isCandidate ? candidateUrl : roomUrl(interviewId);
         const event = eventFor(agg, row, recipient, recipients, cancelled, joinUrl);
         const method = cancelled ? 'CANCEL' : 'REQUEST';
         const mail: SendMailInput = invitationEmail({

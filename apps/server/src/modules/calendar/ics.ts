@@ -21,8 +21,8 @@ export interface IcsEvent {
   end: Date;
   summary: string;
   description: string;
-  /** The join link (also put in LOCATION so every client shows it). */
-  url: string;
+  /** The join link (also put in LOCATION so every client shows it); absent when the reader has it elsewhere. */
+  url?: string;
   /** Omitted in a person's own calendar copy, so a CalDAV server never sends invitations on its own. */
   organizer?: IcsPerson;
   attendees: readonly (IcsPerson & { role: 'chair' | 'required' | 'optional' })[];
@@ -89,8 +89,7 @@ function eventLines(event: IcsEvent): string[] {
     `DTEND:${icsDateTime(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
-    `LOCATION:${escapeText(event.url)}`,
-    `URL:${event.url}`,
+    ...(event.url ? [`LOCATION:${escapeText(event.url)}`, `URL:${event.url}`] : []),
     `STATUS:${event.status}`,
     'TRANSP:OPAQUE',
   ];

@@ -148,15 +148,18 @@ export function createInterviewLinksService(deps: {
     },
 
     /**
-     * The candidate's join link for a calendar invitation (no actor: the
-     * booking that triggers it was authorised already). It replaces the
-     * candidate's previous link, like regenerating one does.
+     * A candidate join link for a calendar invitation (no actor: the booking
+     * that triggers it was authorised already), or null when the candidate
+     * already has an active link — a link someone sent, or the one of an
+     * earlier invitation, is never revoked behind their back.
      */
-    async issueForInvitation(interviewId: string, expiresAt: Date): Promise<string> {
+    async issueForInvitation(interviewId: string, expiresAt: Date): Promise<string | null> {
       const interview = await repo.findInterview(interviewId);
       if (!interview) throw new AppError('resource.not_found', 'No such interview. It may have been deleted.');
-      const token = newSecretToken();
       const at = now();
+      const links = await repo.listLinks(interviewId);
+      if (links.some((l) => l.role === 'candidate' && isActive(l, at))) return null;
+      const token = newSecretToken();
       await repo.replaceLink(
         {
           interviewId,

@@ -16,7 +16,7 @@ import { roomLinksRoutes } from './room-links.routes.js';
 export interface InterviewCalendarPort {
   loadInterview: (id: string) => Promise<InterviewAggregate | null>;
   interviewsOfUser: (userId: string) => Promise<{ interview: InterviewRow; orgName: string }[]>;
-  issueCandidateLink: (interviewId: string, expiresAt: Date) => Promise<string>;
+  issueCandidateLink: (interviewId: string, expiresAt: Date) => Promise<string | null>;
   onCalendarChange: (listener: (event: InterviewCalendarEvent) => void) => () => void;
 }
 

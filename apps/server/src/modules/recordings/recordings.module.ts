@@ -67,8 +67,13 @@ export async function registerRecordingsModule(
 
   app.addHook('onReady', async () => {
     if (!config.workersEnabled) return;
-    await recordings.resumeProcessing();
-    if (sweeps) await scheduleRetention(queue, now());
+    // Start-up catch-up must not keep the server from starting (e.g. migrations still pending: /readyz says so).
+    try {
+      await recordings.resumeProcessing();
+      if (sweeps) await scheduleRetention(queue, now());
+    } catch (err) {
+      deps.logger.error({ err }, 'recordings: start-up catch-up failed; it runs again at the next start');
+    }
   });
   app.addHook('onClose', () => recordings.idle());
 
