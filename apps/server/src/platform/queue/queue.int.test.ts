@@ -86,14 +86,15 @@ describe.each(adapters)('job queue on $label', (adapter) => {
     const first = create();
     first.register(job, async ({ n }, ctx) => void ran.push({ n, attempt: ctx.attempt }));
     await first.start();
-    await first.enqueue(job, { n: 1 }, { delayMs: 300 });
+    // Due well after this instance stops, even on a busy machine.
+    await first.enqueue(job, { n: 1 }, { delayMs: 1500 });
     await first.stop();
     expect(ran).toEqual([]);
 
     const second = create();
     second.register(job, async ({ n }, ctx) => void ran.push({ n, attempt: ctx.attempt }));
     await second.start();
-    await eventually(() => expect(ran).toEqual([{ n: 1, attempt: 1 }]));
+    await eventually(() => expect(ran).toEqual([{ n: 1, attempt: 1 }]), { timeoutMs: 10_000 });
   });
 
   it('retries a failing handler with exponential backoff, then dead-letters it keeping the error', async () => {
