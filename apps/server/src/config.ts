@@ -1,94 +1,36 @@
 import path from 'node:path';
-import { LANGUAGE_IDS, type LanguageId } from '@interviewselect/contracts';
+import { LANGUAGE_IDS } from '@interviewselect/contracts';
 import { z } from 'zod';
 import { redactUrl } from './platform/redact-url.js';
 import { defaultSlots } from './modules/executions/execution-engine.js';
+import {
+  booleanFlag,
+  iceUrlList,
+  postgresUrl,
+  recordingKeys,
+  redisUrl,
+  SECRET_VARIABLES,
+  smtpUrl,
+  urlWithScheme,
+} from './config/env-values.js';
+import { parseOidcProviders, type OidcProviderConfig } from './config/oidc.js';
+import type {
+  LlmConfig,
+  MediaConfig,
+  RecordingsConfig,
+  RunnerConfig,
+  StorageConfig,
+  TerminalsConfig,
+} from './config/sections.js';
+
+export type { OidcProviderConfig } from './config/oidc.js';
+export type * from './config/sections.js';
 
 /**
  * Every setting the server reads, validated once at start-up. Nothing else
  * reads process.env: main.ts parses, then passes the typed Config down.
  * Each field's description is what the README's configuration table says.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-/** A URL string whose scheme is one of `protocols` and that names a host. */
-function urlWithScheme(protocols: string[], expected: string) {
-  return z.string().refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return protocols.includes(u.protocol) && u.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { error: expected },
-  );
-}
-
-const postgresUrl = urlWithScheme(
-  ['postgres:', 'postgresql:'],
-  'expected a PostgreSQL URL such as postgres://user:password@host:5432/dbname',
-);
-const redisUrl = urlWithScheme(['redis:', 'rediss:'], 'expected a Redis URL such as redis://127.0.0.1:6379');
-const smtpUrl = urlWithScheme(
-  ['smtp:', 'smtps:'],
-  'expected an SMTP URL such as smtp://user:pass@mail.example.com:587',
-);
-
-/** A comma-separated list of ICE server URLs (RFC 7064/7065: scheme:host[:port][?transport=udp|tcp]). */
-function iceUrlList(schemes: string[], example: string) {
-  const pattern = new RegExp(
-    `^(${schemes.join('|')}):(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?(\\?transport=(udp|tcp))?$`,
-  );
-  return z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((u) => u.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z.string().regex(pattern, {
-          error: `expected comma-separated ${schemes.join('/')} URLs such as ${example}`,
-        }),
-      ),
-    )
-    .optional();
-}
-
-/** Variables whose values an error message must not repeat. */
-const SECRET_VARIABLES = new Set(['RECORDING_KEYS', 'STORAGE_S3_SECRET_ACCESS_KEY']);
-
-/** RECORDING_KEYS: `id:base64` pairs; ids are unique, keys decode to 32 bytes (AES-256). */
-const recordingKeys = z.string().transform((v, ctx) => {
-  const keys: { id: string; key: Buffer }[] = [];
-  for (const part of v
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const [id = '', b64 = ''] = part.split(/:(.*)/s);
-    const key = Buffer.from(b64, 'base64');
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32 || keys.some((k) => k.id === id)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected unique id:base64 pairs with 32-byte keys, e.g. k1:$(openssl rand -base64 32); "${id}" is not one`,
-      });
-      return z.NEVER;
-    }
-    keys.push({ id, key });
-  }
-  if (keys.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'expected at least one id:base64 key' });
-    return z.NEVER;
-  }
-  return keys;
-});
-
 const EnvSchema = z.object({
   /** TCP port the HTTP server listens on. */
   PORT: z.coerce
@@ -233,59 +175,6 @@ const EnvSchema = z.object({
 
 export type Env = z.input<typeof EnvSchema>;
 
-/** One OIDC issuer from OIDC_<NAME>_ISSUER / _CLIENT_ID / _CLIENT_SECRET (NAME: letters, digits, underscores). */
-export interface OidcProviderConfig {
-  /** Lower-case id used in URLs: /api/v1/auth/oidc/<id>/start. */
-  id: string;
-  /** Human label for the sign-in button (OIDC_<NAME>_LABEL, default: the name; Google and LinkedIn presets). */
-  label: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-}
-
-const OIDC_PRESETS: Record<string, { issuer: string; label: string }> = {
-  google: { issuer: 'https://accounts.google.com', label: 'Google' },
-  linkedin: { issuer: 'https://www.linkedin.com/oauth', label: 'LinkedIn' },
-};
-
-/**
- * Reads every OIDC_<NAME>_* group. GOOGLE and LINKEDIN need only the client
- * id and secret (their issuer is preset). A group missing a part is a config error.
- */
-function parseOidcProviders(env: Record<string, string>, problems: string[]): OidcProviderConfig[] {
-  const names = new Set<string>();
-  for (const key of Object.keys(env)) {
-    const match = /^OIDC_([A-Z0-9_]+?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|LABEL)$/.exec(key);
-    if (match?.[1]) names.add(match[1]);
-  }
-  const providers: OidcProviderConfig[] = [];
-  for (const name of [...names].sort()) {
-    const id = name.toLowerCase();
-    const preset = OIDC_PRESETS[id];
-    const issuer = env[`OIDC_${name}_ISSUER`] ?? preset?.issuer;
-    const clientId = env[`OIDC_${name}_CLIENT_ID`];
-    const clientSecret = env[`OIDC_${name}_CLIENT_SECRET`];
-    const missing = [
-      !issuer && `OIDC_${name}_ISSUER`,
-      !clientId && `OIDC_${name}_CLIENT_ID`,
-      !clientSecret && `OIDC_${name}_CLIENT_SECRET`,
-    ].filter(Boolean);
-    if (missing.length > 0 || !issuer || !clientId || !clientSecret) {
-      problems.push(`${missing.join(', ')}: required to enable the ${name} sign-in provider`);
-      continue;
-    }
-    if (!URL.canParse(issuer)) {
-      problems.push(
-        `OIDC_${name}_ISSUER: expected the issuer URL, e.g. https://login.example.com (got ${JSON.stringify(issuer)})`,
-      );
-      continue;
-    }
-    providers.push({ id, label: env[`OIDC_${name}_LABEL`] ?? preset?.label ?? name, issuer, clientId, clientSecret });
-  }
-  return providers;
-}
-
 export interface Config {
   port: number;
   host: string;
@@ -319,61 +208,6 @@ export interface Config {
   recordings: RecordingsConfig;
   /** ICE servers for calls (STUN_URLS, TURN_*). */
   media: MediaConfig;
-}
-
-/** STUN/TURN for WebRTC calls; turn is null unless TURN_URLS and TURN_SECRET are both set. */
-export interface MediaConfig {
-  stunUrls: string[];
-  turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
-}
-
-/** Where recordings are kept: a directory, or an S3-compatible bucket. */
-export type StorageConfig =
-  | { driver: 'local'; dir: string }
-  | {
-      driver: 's3';
-      endpoint: string;
-      bucket: string;
-      region: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-    };
-
-/** Recording keys (null: derive one from the secret key) and the playback URL lifetime. */
-export interface RecordingsConfig {
-  keys: { id: string; key: Buffer }[] | null;
-  urlTtlMs: number;
-}
-
-/** An OpenAI-compatible chat-completions API (LLM_*). */
-export interface LlmConfig {
-  /** Without a trailing slash; requests go to `${baseUrl}/chat/completions`. */
-  baseUrl: string;
-  apiKey: string;
-  model: string;
-  timeoutMs: number;
-}
-
-/** Interactive terminal sessions (TERMINAL_*). */
-export interface TerminalsConfig {
-  /** 0: terminals are off on this node. */
-  maxSessions: number;
-  idleMs: number;
-}
-
-/** Code execution settings (RUNNER_*). */
-export interface RunnerConfig {
-  mode: 'embedded' | 'remote';
-  slots: number;
-  /** Undefined: the engine's default (under the system temp dir). */
-  workDir: string | undefined;
-  cgroupParent: string | undefined;
-  /** Languages offered even when more are installed; undefined = all installed. */
-  languages: LanguageId[] | undefined;
-  ratePerMinute: number;
-  orgRatePerMinute: number;
-  maxQueue: number;
-  staleMs: number;
 }
 
 export class ConfigError extends Error {
