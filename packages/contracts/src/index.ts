@@ -21,3 +21,4 @@ export * from './report-summary.js';
 export * from './report-shares.js';
 export * from './calendar.js';
 export * from './scheduling.js';
+export * from './calendar-entries.js';

@@ -36,6 +36,7 @@ const SETTINGS: NavItem = { kind: 'route', label: 'Settings', to: '/settings', i
 const RUN_CODE: NavItem = { kind: 'route', label: 'Run code', to: '/run', icon: CodeIcon };
 const MY_INTERVIEWS: NavItem = { kind: 'route', label: 'My interviews', to: '/me/interviews', icon: ScorecardIcon };
 const INTERVIEWS: NavItem = { kind: 'route', label: 'Interviews', to: '/interviews', icon: CalendarIcon };
+const CALENDAR: NavItem = { kind: 'route', label: 'Calendar', to: '/calendar', icon: CalendarIcon };
 const QUESTIONS: NavItem = { kind: 'route', label: 'Question bank', to: '/questions', icon: LibraryIcon };
 const ORGS: NavItem = { kind: 'route', label: 'Organisations', to: '/orgs', icon: UsersIcon };
 const ADMIN_USERS: NavItem = { kind: 'route', label: 'Users', to: '/admin/users', icon: UsersIcon };
@@ -48,7 +49,7 @@ const API_DOCS: NavItem = { kind: 'document', label: 'API reference', href: '/ap
 export function navItemsFor({ user, hasDevMailbox }: NavContext): readonly NavItem[] {
   const items: NavItem[] = user ? [HOME, MY_INTERVIEWS, RUN_CODE, ORGS, SETTINGS] : [HOME, SIGN_IN, SIGN_UP];
   // Interviews belong to an organisation: the list is for its members.
-  if (user && user.memberships.length > 0) items.splice(1, 0, INTERVIEWS, QUESTIONS);
+  if (user && user.memberships.length > 0) items.splice(1, 0, INTERVIEWS, CALENDAR, QUESTIONS);
   if (user?.platformRole === 'admin') items.push(ADMIN_USERS, ADMIN_AUDIT, SYSTEM);
   if (hasDevMailbox) items.push(MAILBOX);
   items.push(API_DOCS);

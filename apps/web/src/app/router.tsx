@@ -52,6 +52,7 @@ const SchedulePage = lazy(() => import('../pages/scheduling/schedule-page').then
 const SelfSchedulePage = lazy(() =>
   import('../pages/scheduling/self-schedule-page').then((m) => ({ default: m.SelfSchedulePage })),
 );
+const CalendarPage = lazy(() => import('../pages/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const OrgsPage = lazy(() => import('../pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 const OrgPage = lazy(() => import('../pages/orgs/org-page').then((m) => ({ default: m.OrgPage })));
 const OrgRecordingSettings = lazy(() =>
@@ -191,6 +192,7 @@ export const routes: RouteObject[] = [
               },
               { path: 'run', element: <CodeRunnerPage /> },
               { path: 'interviews', element: <InterviewsListPage /> },
+              { path: 'calendar', element: <CalendarPage /> },
               { path: 'interviews/new', element: <NewInterviewPage /> },
               { path: 'interviews/:interviewId', element: <InterviewDetailPage /> },
               { path: 'interviews/:interviewId/edit', element: <EditInterviewPage /> },

@@ -37,6 +37,8 @@ export type Action =
   | 'interview.run'
   /** Cancel: the interview's interviewers or the org's managers and recruiters. */
   | 'interview.cancel'
+  /** See every interviewer's interviews in an org's calendar (others see only their own). */
+  | 'calendar.read_all'
   /** Enter the room (its public document, room info): anyone with a place in it (resource.roomRole). */
   | 'room.join'
   /** The interviewer-only document (notes, hints, hidden parts of questions). */
@@ -86,6 +88,7 @@ const ORG_RULES: Partial<Record<Action, readonly OrgRole[]>> = {
   'interview.read': ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'],
   'interview.manage': ['owner', 'admin', 'recruiter'],
   'interview.cancel': ['owner', 'admin', 'recruiter'],
+  'calendar.read_all': ['owner', 'admin', 'recruiter'],
   'problem.read': ['owner', 'admin', 'interviewer', 'recruiter', 'viewer'],
   'problem.create': ['owner', 'admin', 'interviewer', 'recruiter'],
   'problem.manage': ['owner', 'admin', 'interviewer', 'recruiter'],

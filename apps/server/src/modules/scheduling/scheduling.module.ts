@@ -6,6 +6,9 @@ import type { InterviewsService } from '../interviews/interviews.service.js';
 import { createAvailabilityRepo } from './availability.repo.js';
 import { createAvailabilityService } from './availability.service.js';
 import { createBookingsRepo } from './bookings.repo.js';
+import { createCalendarEntriesRepo } from './calendar-entries.repo.js';
+import { calendarEntriesRoutes } from './calendar-entries.routes.js';
+import { createCalendarEntriesService } from './calendar-entries.service.js';
 import { noSchedulingNotifications, type SchedulingNotifier } from './scheduling-events.js';
 import { createSchedulingLinksRepo } from './scheduling-links.repo.js';
 import { schedulingLinksRoutes } from './scheduling-links.routes.js';
@@ -60,5 +63,7 @@ export async function registerSchedulingModule(
   app.addHook('onClose', async () => stop());
   await app.register(schedulingRoutes, { availability, scheduling, links });
   await app.register(schedulingLinksRoutes, { links });
+  const entries = createCalendarEntriesService({ repo: createCalendarEntriesRepo(deps.db), now: deps.now });
+  await app.register(calendarEntriesRoutes, { entries });
   return { scheduling };
 }

@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/select-field';
 import { LoadingBlock } from '../../ui/loading-block';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/toast';
+import { OrgCandidateRescheduling } from './org-candidate-rescheduling';
 import { useOrgContext } from './org-page';
 
 const UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
@@ -55,6 +56,7 @@ export function OrgRemindersSection() {
           />
         )}
       </Card>
+      <OrgCandidateRescheduling />
     </div>
   );
 }

@@ -64,6 +64,11 @@ export const SCHEDULING_ROWS: Rows = {
     expect: PUBLIC,
     request: () => ({ url: '/api/v1/scheduling-links/book', body: { token: TOKEN, start: '2030-01-07T10:00:00Z' } }),
   },
+  // The calendar views: an org's members (their own interviews; managers everyone's).
+  'GET /api/v1/calendar/entries': {
+    expect: ORG_A_MEMBERS,
+    request: (_c, fx) => ({ url: `/api/v1/calendar/entries?orgId=${fx.orgA}&${RANGE}` }),
+  },
   'GET /api/v1/orgs/{orgId}/scheduling-settings': {
     expect: ORG_A_MEMBERS,
     request: (_c, fx) => ({ url: `/api/v1/orgs/${fx.orgA}/scheduling-settings` }),
