@@ -121,6 +121,8 @@ describe('question bank in Chromium', () => {
     await snapshot(page, 'questions', 'picker');
     await page.keyboard.press('Escape');
     await interviewForm.getByRole('link', { name: 'Quokka Tally' }).waitFor();
+    // Scheduling books the panel at the planned start, so it needs one.
+    await interviewForm.getByLabel('Planned start').fill('2030-02-11T10:00');
     await interviewForm.getByRole('button', { name: 'Create interview' }).click();
     await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Schedule' }).click();

@@ -146,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOrgsModule(app, { config, db: database.db, audit, mail: deps.mail, sessions, now });
   await registerAdminModule(app, { db: database.db, audit, sessions, now });
-  const { roomAccess, interviews, calendarPort } = await registerInterviewsModule(app, {
+  const { roomAccess, interviews, calendarPort, useBookings } = await registerInterviewsModule(app, {
     config,
     db: database.db,
     audit,
@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     ...(deps.queue ? { queue: deps.queue } : {}),
   });
-  await registerSchedulingModule(app, {
+  const { scheduling } = await registerSchedulingModule(app, {
     config,
     db: database.db,
     audit,
@@ -173,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     externalBusy: calendarModule.scheduling.externalBusy,
     now,
   });
+  // Scheduling an interview or editing its time books its panel through scheduling (ADR 0017).
+  useBookings(scheduling.interviewBookings);
   await registerPrivacyModule(app, { db: database.db, audit, sessions, now });
   const runs = await registerExecutionsModule(app, {
     config,

@@ -35,6 +35,8 @@ export interface RoomFixture {
   outsider: RoomPerson & { headers: Record<string, string> };
 }
 
+const notScheduling = () => Promise.reject(new Error('the room fixtures do not schedule interviews'));
+
 /**
  * The interviews module's real RoomAccess (resolveMember), with status
  * changes driven by the test: setStatus writes the row and notifies the room
@@ -47,6 +49,8 @@ export function testRoomAccess(
     repo: createInterviewsRepo(db),
     audit: createAuditService({ repo: createAuditRepo(db), now: () => new Date() }),
     bank: noQuestionBank,
+    // The room's view never schedules; booking belongs to the scheduling module.
+    bookings: { bookExplicit: notScheduling, rebook: notScheduling },
     now: () => new Date(),
   });
   const events = new EventEmitter();

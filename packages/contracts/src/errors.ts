@@ -72,6 +72,8 @@ export const ERROR_CODES = {
   'scheduling.slot_unavailable': 409,
   /** The scheduling link expired or was revoked. */
   'scheduling.link_inactive': 410,
+  /** Scheduling an interview needs a start time (set one, or pick a free slot on its Schedule page). */
+  'scheduling.start_required': 422,
   /** The room has no call now (the interview ended or was cancelled). */
   'media.call_closed': 409,
   /** The recording is not in a state that allows this (e.g. uploading to a stopped recording, stopping with chunks missing). */

@@ -101,6 +101,8 @@ export const UpdateInterviewInputSchema = z.object({
   defaultLanguage: LanguageIdSchema.optional(),
   questions: z.array(InterviewQuestionInputSchema).max(20, 'At most 20 questions.').optional(),
   options: InterviewOptionsSchema.optional(),
+  /** Why a scheduled interview's time, length or panel changed (booking history, update e-mail); default “Edited by <name>”. */
+  reason: z.string().trim().min(1).max(500, 'A reason may be at most 500 characters.').optional(),
 });
 export type UpdateInterviewInput = z.infer<typeof UpdateInterviewInputSchema>;
 

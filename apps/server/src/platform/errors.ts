@@ -56,6 +56,7 @@ const TITLES: Record<ErrorCode, string> = {
   'report.pdf_unavailable': 'PDF export unavailable',
   'scheduling.slot_unavailable': 'Time not available',
   'scheduling.link_inactive': 'Scheduling link no longer works',
+  'scheduling.start_required': 'Start time needed',
   'recording.invalid_state': 'Not possible in this recording state',
   'recording.link_invalid': 'Recording link not valid',
   'request.range_not_satisfiable': 'Range not satisfiable',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfHeaders } from '../../../test/create-test-app.js';
 import { eventually } from '../../../test/eventually.js';
 import { createInterview, createLink } from '../../../test/interviews.js';
+import { publishWorker } from '../../../test/publish-worker.js';
 import { createOrgWithMembers, signedInUser, testRedisDeps, type SignedIn } from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
 import { createPgQueue } from '../../platform/queue/pg-queue.js';
@@ -44,6 +45,7 @@ function parseIcs(content: string) {
 describe('calendar: invitations with .ics, reminders, feeds', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
+  let worker: ReturnType<typeof publishWorker>;
   const redis = testRedisDeps();
   let clock = new Date('2026-03-20T09:00:00Z');
   let org: OrgRow;
@@ -53,11 +55,14 @@ describe('calendar: invitations with .ics, reminders, feeds', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    // Bookings queue their invitations; this process works those jobs (not the reminders: the clock walks to them).
+    worker = publishWorker(database.db);
     app = await createTestApp(
       database,
       { PUBLIC_URL: 'https://interviews.example.test' },
-      { ...redis.deps, now: () => clock, queue: createPgQueue({ db: database.db, logger: quiet }) },
+      { ...redis.deps, now: () => clock, queue: worker.queue },
     );
+    await worker.start();
     [ivy, ian, olga] = await Promise.all([
       signedInUser(app, database.db, { name: 'Ivy Interviewer' }),
       signedInUser(app, database.db, { name: 'Ian Second' }),
@@ -71,6 +76,7 @@ describe('calendar: invitations with .ics, reminders, feeds', () => {
   });
 
   afterAll(async () => {
+    await worker.stop();
     await app.close();
     await database.close();
     redis.close();

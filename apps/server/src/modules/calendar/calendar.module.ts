@@ -74,7 +74,8 @@ export async function registerCalendarModule(
       await calendar.publish(interviewId, { kind, reason });
     });
   }
-  // Interviews scheduled, moved or cancelled through the interviews API reach attendees' calendars.
+  // Interviews cancelled through their lifecycle actions reach attendees' calendars (bookings and moves
+  // come through the scheduling notifier below).
   // One publish at a time per interview, in order, so SEQUENCE follows the changes.
   const chains = new Map<string, Promise<void>>();
   const stop = deps.interviews.onCalendarChange((event) => {

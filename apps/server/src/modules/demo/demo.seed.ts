@@ -8,6 +8,7 @@ import { createAuditRepo } from '../audit/audit.repo.js';
 import { createAuditService } from '../audit/audit.service.js';
 import { createInterviewsRepo } from '../interviews/interviews.repo.js';
 import { createQuestionBankPort } from '../questions/question-bank-port.js';
+import { createBookingsRepo } from '../scheduling/bookings.repo.js';
 import { problems } from '../questions/questions.tables.js';
 import { createOrgsRepo } from '../orgs/orgs.repo.js';
 import { hashPassword } from '../users/password.js';
@@ -126,11 +127,11 @@ async function seedDemoInterview(
   const tomorrow = new Date(input.now.getTime() + 24 * 3600_000);
   tomorrow.setUTCHours(14, 0, 0, 0);
   const bankQuestion = await libraryQuestion(database, input.orgId, DEMO_LIBRARY_SLUG);
-  await createInterviewsRepo(database.db).createInterview({
+  const interviewId = await createInterviewsRepo(database.db).createInterview({
     interview: {
       orgId: input.orgId,
       title: 'Backend engineer — pairing (demo)',
-      status: 'scheduled',
+      status: 'draft',
       plannedStart: tomorrow,
       durationMinutes: 60,
       defaultLanguage: 'python',
@@ -152,4 +153,18 @@ async function seedDemoInterview(
     actor: { userId: interviewer, name: 'Ian Interviewer' },
     at: input.now,
   });
+  // Scheduled the way every interview is: through a booking, so Ian's hour is blocked in his calendar.
+  const end = new Date(tomorrow.getTime() + 60 * 60_000);
+  const booked = await createBookingsRepo(database.db).book({
+    interviewId,
+    from: ['draft'],
+    start: tomorrow,
+    end,
+    interviewers: [{ userId: interviewer, blockedFrom: tomorrow, blockedUntil: end }],
+    action: 'booked',
+    reason: null,
+    actor: { userId: interviewer, name: 'Ian Interviewer' },
+    at: input.now,
+  });
+  if (!booked.ok) throw new Error(`the demo interview could not be booked (${booked.reason})`);
 }

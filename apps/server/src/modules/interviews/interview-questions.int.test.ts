@@ -26,6 +26,8 @@ import { problems } from '../questions/questions.tables.js';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const HIDDEN_INPUT = '41 1\n';
 const HIDDEN_MARK = 'secret-expected-42';
+/** A whole hour some hours from now: scheduling books the panel, only at a future time. */
+const hoursAhead = (hours: number) => new Date((Math.ceil(Date.now() / 3_600_000) + hours) * 3_600_000).toISOString();
 
 /** A problem whose hidden test's data must never reach a candidate. */
 function pkg(slug: string, title: string): ProblemPackageInput {
@@ -185,6 +187,7 @@ describe('interview questions from the question bank', () => {
   it('the room: the candidate sees nothing before the start, then statement and visible tests only; interviewers get the answer key', async () => {
     const interview = await createInterview(app, ivy, orgId, {
       questions: [{ problemVersionId: ownVersionId, interviewerNotes: 'Watch the edge cases.' }],
+      plannedStart: hoursAhead(24),
     });
     const link = await createLink(app, ivy, interview.id, 'candidate');
     const candidate = await joinAsGuest(app, link.token, 'Casey Candidate');
@@ -219,10 +222,13 @@ describe('interview questions from the question bank', () => {
   });
 
   it('runs in the room judge against the interview’s question only; hidden data stays redacted; guests read only their own runs', async () => {
-    const interview = await createInterview(app, ivy, orgId, { questions: [{ problemVersionId: publicVersionId }] });
+    const interview = await createInterview(app, ivy, orgId, {
+      questions: [{ problemVersionId: publicVersionId }],
+      plannedStart: hoursAhead(48),
+    });
     const link = await createLink(app, ivy, interview.id, 'candidate');
     const candidate = await joinAsGuest(app, link.token, 'Casey Candidate');
-    await transition(app, ivy, interview.id, 'schedule');
+    expect((await transition(app, ivy, interview.id, 'schedule')).statusCode).toBe(200);
     await transition(app, ivy, interview.id, 'start');
     const solution = 'a, b = map(int, input().split())\nprint(a + b)\n';
 
@@ -291,8 +297,11 @@ describe('interview questions from the question bank', () => {
   });
 
   it('average time to solve: from the interview start to the first accepted submit', async () => {
-    const interview = await createInterview(app, ivy, orgId, { questions: [{ problemVersionId: ownVersionId }] });
-    await transition(app, ivy, interview.id, 'schedule');
+    const interview = await createInterview(app, ivy, orgId, {
+      questions: [{ problemVersionId: ownVersionId }],
+      plannedStart: hoursAhead(72),
+    });
+    expect((await transition(app, ivy, interview.id, 'schedule')).statusCode).toBe(200);
     await transition(app, ivy, interview.id, 'start');
     // A wrong first submit does not end the clock; the first accepted one does.
     const created = await execute(ivy.headers, {

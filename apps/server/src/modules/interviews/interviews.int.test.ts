@@ -139,8 +139,12 @@ describe('interviews: lifecycle, links, lobby and the room’s view', () => {
   });
 
   it('walks the lifecycle; only the interview’s interviewers start, pause, resume and end; every step is stored', async () => {
-    const interview = await createInterview(app, ivy, org.id, { coInterviewerIds: [ian.user.id] });
+    const interview = await createInterview(app, ivy, org.id, {
+      coInterviewerIds: [ian.user.id],
+      plannedStart: '2026-11-23T10:30:00Z',
+    });
     const url = `/api/v1/interviews/${interview.id}/transitions`;
+    // Scheduling books the panel at the planned start (ADR 0017).
     expect((await transition(app, rita, interview.id, 'schedule')).statusCode).toBe(200);
     // Recruiters, viewers and other orgs cannot start it.
     for (const who of [rita, vera, oscar])

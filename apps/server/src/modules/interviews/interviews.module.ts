@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { createGuestSessions } from '../auth/guest-sessions.js';
 import type { MailService } from '../mail/mail.service.js';
+import type { InterviewBookingsPort } from './interview-bookings.js';
 import { createInterviewLinksService } from './interview-links.service.js';
 import { createInterviewsRepo, type InterviewAggregate, type InterviewRow } from './interviews.repo.js';
 import { interviewsRoutes } from './interviews.routes.js';
@@ -28,9 +29,24 @@ export interface InterviewCalendarPort {
 export async function registerInterviewsModule(
   app: FastifyInstance,
   deps: { config: Config; db: Db; audit: AuditService; mail: MailService; bank: QuestionBankPort; now: () => Date },
-): Promise<{ roomAccess: RoomAccess; interviews: InterviewsService; calendarPort: InterviewCalendarPort }> {
+): Promise<{
+  roomAccess: RoomAccess;
+  interviews: InterviewsService;
+  calendarPort: InterviewCalendarPort;
+  /** Plugs in the scheduling module's bookings (registered after this module, since it reads interviews). */
+  useBookings: (port: InterviewBookingsPort) => void;
+}> {
   const repo = createInterviewsRepo(deps.db);
-  const interviews = createInterviewsService({ repo, audit: deps.audit, bank: deps.bank, now: deps.now });
+  let bound: InterviewBookingsPort | null = null;
+  const port = (): InterviewBookingsPort => {
+    if (!bound) throw new Error('the scheduling module has not plugged in its bookings');
+    return bound;
+  };
+  const bookings: InterviewBookingsPort = {
+    bookExplicit: (input) => port().bookExplicit(input),
+    rebook: (input) => port().rebook(input),
+  };
+  const interviews = createInterviewsService({ repo, audit: deps.audit, bank: deps.bank, bookings, now: deps.now });
   const links = createInterviewLinksService({
     repo,
     interviews,
@@ -48,5 +64,12 @@ export async function registerInterviewsModule(
     issueCandidateLink: (id, expiresAt) => links.issueForInvitation(id, expiresAt),
     onCalendarChange: (listener) => interviews.onCalendarChange(listener),
   };
-  return { roomAccess: interviews.roomAccess, interviews, calendarPort };
+  return {
+    roomAccess: interviews.roomAccess,
+    interviews,
+    calendarPort,
+    useBookings: (p) => {
+      bound = p;
+    },
+  };
 }

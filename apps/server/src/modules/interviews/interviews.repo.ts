@@ -2,6 +2,7 @@ import type { InterviewListQuerySchema, InterviewStatus, RoomRole } from '@inter
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db.js';
+import { writeInterviewEdit, type InterviewEdit } from './interview-edit.repo.js';
 import { orgMembers, orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
 import {
@@ -165,72 +166,26 @@ export function createInterviewsRepo(db: Db) {
     },
 
     /** Applies an edit of a draft/scheduled interview; false when it is no longer editable. */
+    /** Writes an edit inside a transaction that holds the interview's row lock (a re-booking's). */
+    writeEdit: (tx: Db, id: string, change: InterviewEdit) => writeInterviewEdit(tx, id, change),
+
+    /**
+     * Writes an edit of a draft or scheduled interview (`statuses` narrows
+     * which); false when it is in neither any more (a concurrent change won).
+     */
     async updateInterview(
       id: string,
-      change: {
-        fields: Partial<typeof interviews.$inferInsert>;
-        candidate?: { orgId: string; name: string; email: string; userId: string | null };
-        interviewers?: { userId: string; name: string }[];
-        questions?: NewQuestion[];
-      },
+      change: InterviewEdit,
+      statuses: readonly InterviewStatus[] = ['draft', 'scheduled'],
     ): Promise<boolean> {
       return db.transaction(async (tx) => {
         const [locked] = await tx
           .select({ id: interviews.id })
           .from(interviews)
-          .where(and(eq(interviews.id, id), inArray(interviews.status, ['draft', 'scheduled'])))
+          .where(and(eq(interviews.id, id), inArray(interviews.status, [...statuses])))
           .for('update');
         if (!locked) return false;
-        const fields = { ...change.fields };
-        if (change.candidate) {
-          const { orgId, ...person } = change.candidate;
-          const [candidate] = await tx
-            .insert(candidates)
-            .values({ orgId, ...person })
-            .onConflictDoUpdate({
-              target: [candidates.orgId, candidates.email],
-              set: { name: person.name, userId: sql`coalesce(${candidates.userId}, excluded.user_id)` },
-            })
-            .returning();
-          if (!candidate) throw new Error('candidate upsert returned no row');
-          fields.candidateId = candidate.id;
-          await tx
-            .update(interviewParticipants)
-            .set({ displayName: candidate.name, userId: candidate.userId, guestSessionId: null })
-            .where(and(eq(interviewParticipants.interviewId, id), eq(interviewParticipants.role, 'candidate')));
-        }
-        if (Object.keys(fields).length > 0) await tx.update(interviews).set(fields).where(eq(interviews.id, id));
-        if (change.interviewers) {
-          const current = await tx
-            .select()
-            .from(interviewParticipants)
-            .where(and(eq(interviewParticipants.interviewId, id), eq(interviewParticipants.role, 'interviewer')));
-          const wanted = new Set(change.interviewers.map((p) => p.userId));
-          const gone = current.filter((p) => !p.userId || !wanted.has(p.userId)).map((p) => p.id);
-          if (gone.length > 0) await tx.delete(interviewParticipants).where(inArray(interviewParticipants.id, gone));
-          const have = new Set(current.map((p) => p.userId));
-          let next = Math.max(0, ...current.map((p) => p.labelIndex)) + 1;
-          const added = change.interviewers.filter((p) => !have.has(p.userId));
-          if (added.length > 0) {
-            await tx.insert(interviewParticipants).values(
-              added.map((p) => ({
-                interviewId: id,
-                role: 'interviewer' as const,
-                userId: p.userId,
-                displayName: p.name,
-                labelIndex: next++,
-              })),
-            );
-          }
-        }
-        if (change.questions) {
-          await tx.delete(interviewQuestions).where(eq(interviewQuestions.interviewId, id));
-          if (change.questions.length > 0) {
-            await tx
-              .insert(interviewQuestions)
-              .values(change.questions.map((q, i) => ({ interviewId: id, position: i + 1, ...q })));
-          }
-        }
+        await writeInterviewEdit(tx, id, change);
         return true;
       });
     },

@@ -1,4 +1,5 @@
 import {
+  BookingConflictSchema,
   CreateInterviewInputSchema,
   CreateInterviewLinkInputSchema,
   InterviewLinkSchema,
@@ -10,16 +11,29 @@ import {
   RoomInfoSchema,
   UpdateInterviewInputSchema,
 } from '@interviewselect/contracts';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { requestMeta } from '../orgs/orgs.routes.js';
 import { authorize } from '../policy/policy.js';
+// A leaf helper (contracts and platform only): no import cycle with scheduling, which reads interviews.
+import { replySlotUnavailable } from '../scheduling/slot-unavailable.js';
+import { SlotRefusedError } from './interview-bookings.js';
 import type { InterviewLinksService } from './interview-links.service.js';
 import type { InterviewsService, UserPrincipal } from './interviews.service.js';
 
 const tags = ['interviews'];
+
+/** A time the panel is not free at (scheduling, or editing a scheduled interview's time): 409 with alternatives. */
+async function orSlotRefused<T>(request: FastifyRequest, reply: FastifyReply, work: Promise<T>) {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof SlotRefusedError) return replySlotUnavailable(request, reply, error.refusal);
+    throw error;
+  }
+}
 const InterviewParams = z.object({ interviewId: z.uuid() });
 const LinkParams = z.object({ interviewId: z.uuid(), linkId: z.uuid() });
 
@@ -96,11 +110,15 @@ export const interviewsRoutes: FastifyPluginAsync<{
         summary: 'Edit a draft or scheduled interview',
         params: InterviewParams,
         body: UpdateInterviewInputSchema,
-        response: { 200: InterviewSchema },
+        response: { 200: InterviewSchema, 409: BookingConflictSchema },
       },
     },
-    async (request) =>
-      interviews.update(await accountHolder(request), request.params.interviewId, request.body, requestMeta(request)),
+    async (request, reply) =>
+      orSlotRefused(
+        request,
+        reply,
+        interviews.update(await accountHolder(request), request.params.interviewId, request.body, requestMeta(request)),
+      ),
   );
 
   app.post(
@@ -111,16 +129,20 @@ export const interviewsRoutes: FastifyPluginAsync<{
         summary: 'Schedule, start, pause, resume, end or cancel an interview',
         params: InterviewParams,
         body: InterviewTransitionInputSchema,
-        response: { 200: InterviewSchema },
+        response: { 200: InterviewSchema, 409: BookingConflictSchema },
       },
     },
-    async (request) =>
-      interviews.transition(
-        await accountHolder(request),
-        request.params.interviewId,
-        request.body.action,
-        request.body.reason,
-        requestMeta(request),
+    async (request, reply) =>
+      orSlotRefused(
+        request,
+        reply,
+        interviews.transition(
+          await accountHolder(request),
+          request.params.interviewId,
+          request.body.action,
+          request.body.reason,
+          requestMeta(request),
+        ),
       ),
   );
 

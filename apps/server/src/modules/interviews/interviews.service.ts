@@ -19,16 +19,27 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { RequestMeta } from '../auth/sessions.service.js';
 import { can, type Action } from '../policy/policy.js';
+import {
+  editMovesBooking,
+  editWithRebooking,
+  scheduleWithBooking,
+  type InterviewBookingsPort,
+} from './interview-bookings.js';
+import type { InterviewEdit } from './interview-edit.repo.js';
 import type { InterviewAggregate, InterviewsRepo, NewQuestion, ParticipantRow } from './interviews.repo.js';
 import type { BankRef, QuestionBankPort } from './question-bank.js';
-import { roomClock } from './room-clock.js';
+import { participantLabel, toRoomInfo } from './room-info.js';
 import { memberCanWrite, type InterviewStatusEvent, type RoomAccess, type RoomMember } from './room-access.js';
 
 export type InterviewsService = ReturnType<typeof createInterviewsService>;
-/** An interview got a time, moved, or was cancelled. */
+/**
+ * An interview cancelled through its lifecycle actions. Bookings and moves
+ * reach calendars through the scheduling module's notifier instead (one path
+ * each, so one e-mail each).
+ */
 export interface InterviewCalendarEvent {
   interviewId: string;
-  kind: 'scheduled' | 'cancelled';
+  kind: 'cancelled';
   reason: string | null;
 }
 
@@ -48,12 +59,6 @@ const ACTION_POLICY: Record<InterviewAction, Action> = {
 const EDITABLE: readonly InterviewStatus[] = ['draft', 'scheduled'];
 
 /** What a participant is called in the room: their name, or their role and number in anonymous mode. */
-export function participantLabel(p: Pick<ParticipantRow, 'role' | 'labelIndex' | 'displayName'>, anonymous: boolean) {
-  if (!anonymous) return p.displayName;
-  if (p.role === 'candidate') return 'Candidate';
-  return `${p.role === 'interviewer' ? 'Interviewer' : 'Observer'} ${p.labelIndex}`;
-}
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -66,6 +71,8 @@ export function createInterviewsService(deps: {
   repo: InterviewsRepo;
   audit: AuditService;
   bank: QuestionBankPort;
+  /** Books the panel when an interview is scheduled or its time, length or panel is edited (scheduling module). */
+  bookings: InterviewBookingsPort;
   now: () => Date;
 }) {
   const { repo, audit, bank, now } = deps;
@@ -221,7 +228,7 @@ export function createInterviewsService(deps: {
     };
   }
 
-  /** Calendar-relevant changes (scheduled, moved, cancelled): the calendar module sends invitations from them. */
+  /** Cancellations through the lifecycle actions: the calendar module sends the cancellations from them. */
   function onCalendarChange(listener: (event: InterviewCalendarEvent) => void): () => void {
     events.on('calendar', listener);
     return () => events.off('calendar', listener);
@@ -319,7 +326,7 @@ export function createInterviewsService(deps: {
       }
       const orgId = agg.interview.orgId;
       const creator = agg.participants.find((p) => p.userId === agg.interview.createdBy && p.role === 'interviewer');
-      const ok = await repo.updateInterview(id, {
+      const edit: InterviewEdit = {
         fields: {
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.plannedStart !== undefined
@@ -358,14 +365,11 @@ export function createInterviewsService(deps: {
             }
           : {}),
         ...(input.questions ? { questions: await questionRows(orgId, input.questions) } : {}),
-      });
-      if (!ok)
-        throw new AppError('interview.locked', 'This interview has started meanwhile and can no longer be edited.');
-      const movesCalendar =
-        input.plannedStart !== undefined || input.durationMinutes !== undefined || input.coInterviewerIds !== undefined;
-      if (agg.interview.status === 'scheduled' && movesCalendar) {
-        events.emit('calendar', { interviewId: id, kind: 'scheduled', reason: null } satisfies InterviewCalendarEvent);
-      }
+      };
+      if (editMovesBooking(agg, edit)) {
+        await editWithRebooking(deps.bookings, agg, actor, edit, input.reason, (tx) => repo.writeEdit(tx, id, edit));
+      } else if (!(await repo.updateInterview(id, edit, [agg.interview.status])))
+        throw new AppError('interview.locked', 'This interview changed meanwhile. Reload it and try again.');
       await audit.record({
         action: 'interview.updated',
         actorUserId: actor.userId,
@@ -389,14 +393,17 @@ export function createInterviewsService(deps: {
       const agg = await loadFor(actor, id, ACTION_POLICY[action]);
       const rule = INTERVIEW_TRANSITIONS[action];
       const at = now();
-      const from = await repo.transition({
-        id,
-        from: rule.from,
-        to: rule.to,
-        actor: { userId: actor.userId, name: actor.user.name },
-        reason: reason ?? null,
-        at,
-      });
+      const from =
+        action === 'schedule'
+          ? await scheduleWithBooking(deps.bookings, agg, actor, reason ?? null)
+          : await repo.transition({
+              id,
+              from: rule.from,
+              to: rule.to,
+              actor: { userId: actor.userId, name: actor.user.name },
+              reason: reason ?? null,
+              at,
+            });
       if (from === null) {
         const current = (await repo.findInterview(id))?.status ?? agg.interview.status;
         throw new AppError(
@@ -406,10 +413,11 @@ export function createInterviewsService(deps: {
       }
       const event: InterviewStatusEvent = { interviewId: id, status: rule.to, at };
       events.emit('status', event);
-      if (rule.to === 'scheduled' || rule.to === 'cancelled') {
+      // A booking's invitation comes from the scheduling notifier; a cancellation here is told from here.
+      if (rule.to === 'cancelled') {
         events.emit('calendar', {
           interviewId: id,
-          kind: rule.to,
+          kind: 'cancelled',
           reason: reason ?? null,
         } satisfies InterviewCalendarEvent);
       }
@@ -443,50 +451,17 @@ export function createInterviewsService(deps: {
       const questions = seesPrivate || !['draft', 'scheduled'].includes(interview.status) ? agg.questions : [];
       const versionIds = questions.flatMap((q) => (q.problemVersionId ? [q.problemVersionId] : []));
       const [refs, views] = await Promise.all([bankRefs({ questions }), bank.roomViews(versionIds, seesPrivate)]);
-      return {
-        interviewId: id,
-        title: interview.title,
-        status: interview.status,
-        plannedStart: iso(interview.plannedStart),
-        durationMinutes: interview.durationMinutes,
-        startedAt: iso(interview.startedAt),
-        defaultLanguage: interview.defaultLanguage as RoomInfo['defaultLanguage'],
-        options: {
-          anonymous: interview.anonymous,
-          recordingAllowed: interview.recordingAllowed,
-          integritySignals: interview.integritySignals,
-        },
-        me: {
-          participantId: member.participantId,
-          role: member.role,
-          label: member.label,
-          canWrite: can(principal, 'room.write', resource) && memberCanWrite(member),
-          canControl: principal.kind === 'user' && can(principal, 'interview.run', resource),
-        },
-        participants: agg.participants.map((p) => ({
-          id: p.id,
-          role: p.role,
-          label: participantLabel(p, interview.anonymous),
-        })),
-        clock: roomClock(agg.transitions, interview.durationMinutes * 60_000, now()),
-        questions: questions.map((q) => {
-          const bankView = q.problemVersionId ? views.get(q.problemVersionId) : undefined;
-          return {
-            id: q.id,
-            position: q.position,
-            title: q.title,
-            prompt: q.prompt,
-            problem: (q.problemVersionId && refs.get(q.problemVersionId)) || null,
-            view: bankView?.view ?? null,
-            ...(seesPrivate
-              ? {
-                  interviewerNotes: q.interviewerNotes,
-                  ...(bankView?.answerKey ? { answerKey: bankView.answerKey } : {}),
-                }
-              : {}),
-          };
-        }),
-      };
+      return toRoomInfo({
+        agg,
+        questions,
+        member,
+        seesPrivate,
+        canWrite: can(principal, 'room.write', resource) && memberCanWrite(member),
+        canControl: principal.kind === 'user' && can(principal, 'interview.run', resource),
+        refs,
+        views,
+        now: now(),
+      });
     },
 
     async myInterviews(actor: UserPrincipal): Promise<MyInterview[]> {

@@ -19,6 +19,8 @@ export interface BookingWrite {
   reason: string | null;
   actor: { userId: string | null; name: string };
   at: Date;
+  /** Another write that commits with the booking or not at all (an edit of the interview re-booked for). */
+  apply?: (tx: Db) => Promise<void>;
 }
 
 export type BookingOutcome =
@@ -111,6 +113,7 @@ export function createBookingsRepo(db: Db) {
               blockedUntil: i.blockedUntil,
             })),
           );
+          if (input.apply) await input.apply(tx);
           await tx
             .update(interviews)
             .set({ status: 'scheduled', plannedStart: input.start })

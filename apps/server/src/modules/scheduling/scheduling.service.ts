@@ -3,7 +3,8 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../auth/principal.js';
 import type { InterviewsService } from '../interviews/interviews.service.js';
 import { toCalendar, type AvailabilityRepo } from './availability.repo.js';
-import type { BookingsRepo } from './bookings.repo.js';
+import type { InterviewBookingsPort } from '../interviews/interview-bookings.js';
+import type { BookingsRepo, BookingWrite } from './bookings.repo.js';
 import type { SchedulingNotifier } from './scheduling-events.js';
 import { findSlots } from './slot-finder.js';
 
@@ -127,6 +128,67 @@ export function createSchedulingService(deps: {
     };
   }
 
+  /** A time asked for must be on a whole minute and in the future. */
+  function checkStart(start: Date, path: string, past = 'This time is in the past. Pick a future slot.'): void {
+    if (Number.isNaN(start.getTime()) || start.getTime() % MINUTE !== 0)
+      throw invalid(path, 'Start on a whole minute.');
+    if (start.getTime() <= now().getTime()) throw invalid(path, past);
+  }
+
+  /**
+   * Writes the booking of the interview's panel at `start` (each interviewer's
+   * buffers around it) and tells the notifier. The exclusion constraint is
+   * the judge: a clash comes back refused, with alternatives, nothing written.
+   */
+  async function commit(
+    interview: SchedulingInterview,
+    start: Date,
+    actor: Actor,
+    reason: string | null,
+    opts: { within?: { from: Date; to: Date }; apply?: BookingWrite['apply']; takenDetail?: string } = {},
+  ): Promise<BookResult> {
+    const rescheduling = interview.status === 'scheduled';
+    const end = new Date(start.getTime() + interview.durationMinutes * MINUTE);
+    const panel = await calendarsOf(interview, start, end);
+    const outcome = await bookings.book({
+      interviewId: interview.id,
+      from: rescheduling ? ['scheduled'] : ['draft'],
+      start,
+      end,
+      interviewers: panel.map((cal) => ({
+        userId: cal.userId,
+        blockedFrom: new Date(start.getTime() - cal.bufferBeforeMinutes * MINUTE),
+        blockedUntil: new Date(end.getTime() + cal.bufferAfterMinutes * MINUTE),
+      })),
+      action: rescheduling ? 'rescheduled' : 'booked',
+      reason,
+      actor,
+      at: now(),
+      ...(opts.apply ? { apply: opts.apply } : {}),
+    });
+    if (!outcome.ok && outcome.reason === 'wrong_status') {
+      throw new AppError('interview.invalid_transition', 'The interview changed meanwhile. Reload and try again.');
+    }
+    if (!outcome.ok) {
+      return {
+        ok: false,
+        detail:
+          opts.takenDetail ??
+          'Someone booked an interviewer of this panel at this time a moment ago. Pick another slot.',
+        alternatives: await alternativesNear(interview, start, opts.within),
+      };
+    }
+    await deps.notify({
+      kind: rescheduling ? 'rescheduled' : 'booked',
+      interviewId: interview.id,
+      start,
+      end,
+      previousStart: outcome.previousStart,
+      reason,
+    });
+    return { ok: true, state: await state(interview) };
+  }
+
   /**
    * Books the interview at `start` for its whole panel, or moves it there.
    * `within` limits the time to a self-scheduling link's window.
@@ -139,9 +201,7 @@ export function createSchedulingService(deps: {
     within?: { from: Date; to: Date },
   ): Promise<BookResult> {
     const start = new Date(startIso);
-    if (start.getTime() % MINUTE !== 0) throw invalid('body.start', 'Start on a whole minute.');
-    if (start.getTime() <= now().getTime())
-      throw invalid('body.start', 'This time is in the past. Pick a future slot.');
+    checkStart(start, 'body.start');
     if (interview.status !== 'draft' && interview.status !== 'scheduled') {
       throw new AppError(
         'interview.invalid_transition',
@@ -164,42 +224,45 @@ export function createSchedulingService(deps: {
         : 'Not every interviewer is free at this time (availability, buffers, notice or daily limit). Pick another slot.';
       return { ok: false, detail, alternatives: await alternativesNear(interview, start, within) };
     }
-    const panel = await calendarsOf(interview, start, end);
-    const outcome = await bookings.book({
-      interviewId: interview.id,
-      from: rescheduling ? ['scheduled'] : ['draft'],
-      start,
-      end,
-      interviewers: panel.map((cal) => ({
-        userId: cal.userId,
-        blockedFrom: new Date(start.getTime() - cal.bufferBeforeMinutes * MINUTE),
-        blockedUntil: new Date(end.getTime() + cal.bufferAfterMinutes * MINUTE),
-      })),
-      action: rescheduling ? 'rescheduled' : 'booked',
-      reason: reason ?? null,
-      actor,
-      at: now(),
-    });
-    if (!outcome.ok && outcome.reason === 'wrong_status') {
-      throw new AppError('interview.invalid_transition', 'The interview changed meanwhile. Reload and try again.');
-    }
-    if (!outcome.ok) {
-      return {
-        ok: false,
-        detail: 'Someone booked an interviewer of this panel at this time a moment ago. Pick another slot.',
-        alternatives: await alternativesNear(interview, start, within),
-      };
-    }
-    await deps.notify({
-      kind: rescheduling ? 'rescheduled' : 'booked',
-      interviewId: interview.id,
-      start,
-      end,
-      previousStart: outcome.previousStart,
-      reason: reason ?? null,
-    });
-    return { ok: true, state: await state(interview) };
+    return commit(interview, start, actor, reason ?? null, within ? { within } : {});
   }
+
+  const explicitPast =
+    'The interview’s start time is in the past. Set a future time, or pick a free slot on its Schedule page.';
+  const explicitTaken =
+    'An interviewer of this panel is booked at this time (their buffers included). Pick another time, or a free slot on the interview’s Schedule page.';
+
+  /** A refused explicit time, for the interviews module's port (null when booked). */
+  const refusal = (result: BookResult) =>
+    result.ok ? null : { detail: result.detail, alternatives: result.alternatives };
+
+  /**
+   * The interviews module's port (ADR 0017): a time a manager set on the
+   * interview itself. Availability windows are the slot finder's preference
+   * and not needed here; the exclusion constraint (buffers included) is.
+   */
+  const interviewBookings: InterviewBookingsPort = {
+    async bookExplicit({ interviewId, start, actor, reason }) {
+      checkStart(start, 'plannedStart', explicitPast);
+      const interview = await interviewOrThrow(interviewId);
+      if (interview.status !== 'draft') {
+        throw new AppError('interview.invalid_transition', 'The interview changed meanwhile. Reload and try again.');
+      }
+      if (interview.panel.length === 0) throw invalid('interviewId', 'This interview has no interviewers to book.');
+      return refusal(await commit(interview, start, actor, reason, { takenDetail: explicitTaken }));
+    },
+
+    async rebook({ interviewId, start, durationMinutes, panel, actor, reason, apply }) {
+      checkStart(start, 'body.plannedStart', explicitPast);
+      const current = await interviewOrThrow(interviewId);
+      if (current.status !== 'scheduled') {
+        throw new AppError('interview.invalid_transition', 'The interview changed meanwhile. Reload and try again.');
+      }
+      if (panel.length === 0) throw invalid('body.coInterviewerIds', 'A scheduled interview needs an interviewer.');
+      const edited = { ...current, durationMinutes, panel };
+      return refusal(await commit(edited, start, actor, reason, { apply, takenDetail: explicitTaken }));
+    },
+  };
 
   return {
     async slots(principal: Principal, interviewId: string, from: Date, to: Date): Promise<SlotList> {
@@ -263,5 +326,6 @@ export function createSchedulingService(deps: {
     slotsOf,
     bookAt,
     bookingOf: (interviewId: string) => bookings.activeBooking(interviewId),
+    interviewBookings,
   };
 }
