@@ -178,6 +178,8 @@ export type SelfSchedule = z.infer<typeof SelfScheduleSchema>;
 export const SelfBookInputSchema = SchedulingTokenInputSchema.extend({
   start: z.iso.datetime({ offset: true }),
   reason: z.string().trim().min(1).max(500).optional(),
+  /** The zone the candidate picked in (their e-mails and invitations are written in it). */
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /** GET/PUT /api/v1/orgs/:orgId/scheduling-settings */

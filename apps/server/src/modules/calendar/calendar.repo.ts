@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { candidates, interviews } from '../interviews/interviews.tables.js';
 import { availabilityProfiles } from '../scheduling/scheduling.tables.js';
 import { users } from '../users/users.tables.js';
 import {
@@ -47,6 +48,16 @@ export function createCalendarRepo(db: Db) {
         .from(availabilityProfiles)
         .where(inArray(availabilityProfiles.userId, userIds));
       return new Map(rows.map((r) => [r.userId, r.timeZone]));
+    },
+
+    /** The zone the interview's candidate picked their slot in, if they did. */
+    async candidateTimeZone(interviewId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ timeZone: candidates.timeZone })
+        .from(interviews)
+        .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+        .where(eq(interviews.id, interviewId));
+      return row?.timeZone ?? null;
     },
 
     /** Name and e-mail of accounts (interviewers' addresses for invitations). */

@@ -72,16 +72,11 @@ interface Recipient {
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
-const UTC_ONLY: TimeZoneSource = {
-  forUsers: async () => new Map(),
-  forCandidate: async () => null,
-};
-
 export function createCalendarService(deps: CalendarServiceDeps) {
   const { repo, now } = deps;
   const timeZones = deps.timeZones ?? {
-    ...UTC_ONLY,
     forUsers: (ids: string[]) => repo.timeZonesOf(ids),
+    forCandidate: (interviewId: string) => repo.candidateTimeZone(interviewId),
   };
   const roomUrl = (id: string) => `${deps.publicUrl}/interviews/${id}/room`;
 

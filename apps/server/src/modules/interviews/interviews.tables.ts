@@ -19,6 +19,8 @@ export const candidates = pgTable(
     name: text('name').notNull(),
     email: citext('email').notNull(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** IANA zone the candidate last picked a slot in (self-scheduling); their e-mails use it, else UTC. */
+    timeZone: text('time_zone'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('candidates_org_email_idx').on(t.orgId, t.email), index('candidates_user_idx').on(t.userId)],

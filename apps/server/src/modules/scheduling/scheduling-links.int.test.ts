@@ -12,6 +12,7 @@ import { availability, bookingState, panelInterview, putAvailability, testClock 
 import { createOrgWithMembers, signedInUser, testRedisDeps, type SignedIn } from '../../../test/sign-in.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.js';
 import { hashSecretToken } from '../auth/secret-token.js';
+import { createCalendarRepo } from '../calendar/calendar.repo.js';
 import { schedulingLinks } from './scheduling.tables.js';
 
 /** Candidate self-scheduling through a link: token security, window and panel limits, rescheduling when allowed. */
@@ -62,12 +63,12 @@ describe('self-scheduling links', () => {
   }
   const lookup = (token: string) =>
     app.inject({ method: 'POST', url: '/api/v1/scheduling-links/lookup', headers: csrfHeaders(), payload: { token } });
-  const pick = (token: string, start: string, reason?: string) =>
+  const pick = (token: string, start: string, reason?: string, timeZone?: string) =>
     app.inject({
       method: 'POST',
       url: '/api/v1/scheduling-links/book',
       headers: csrfHeaders(),
-      payload: { token, start, ...(reason ? { reason } : {}) },
+      payload: { token, start, ...(reason ? { reason } : {}), ...(timeZone ? { timeZone } : {}) },
     });
 
   it('shows the panel’s slots in the window and books the picked one', async () => {
@@ -85,8 +86,16 @@ describe('self-scheduling links', () => {
     expect(offer.slots.map((s) => s.start)).toContain('2030-01-08T15:00:00.000Z');
     expect(offer.slots.every((s) => s.start.slice(11, 13) === '14' || s.start.slice(11, 16) === '15:00')).toBe(true);
 
-    const res = await pick(link.token, '2030-01-08T15:00:00.000Z');
+    const unknownZone = await pick(link.token, '2030-01-08T15:00:00.000Z', undefined, 'Mars/Olympus_Mons');
+    expect(unknownZone.statusCode).toBe(400);
+    expect(ProblemSchema.parse(unknownZone.json()).issues?.[0]?.path).toBe('body.timeZone');
+    const calendarRepo = createCalendarRepo(database.db);
+    expect(await calendarRepo.candidateTimeZone(interview.id)).toBeNull();
+
+    const res = await pick(link.token, '2030-01-08T15:00:00.000Z', undefined, 'Asia/Kolkata');
     expect(res.statusCode, res.body).toBe(200);
+    // The candidate's invitation and reminders are written in the zone they picked in.
+    expect(await calendarRepo.candidateTimeZone(interview.id)).toBe('Asia/Kolkata');
     const after = SelfScheduleSchema.parse(res.json());
     expect(after.booking).toEqual({ start: '2030-01-08T15:00:00.000Z', end: '2030-01-08T16:00:00.000Z' });
     expect(after.canPick).toBe(false);

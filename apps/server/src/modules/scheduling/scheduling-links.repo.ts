@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { candidates, interviews } from '../interviews/interviews.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { schedulingLinks, schedulingSettings } from './scheduling.tables.js';
 
@@ -54,6 +55,15 @@ export function createSchedulingLinksRepo(db: Db) {
     async settings(orgId: string): Promise<{ candidateMayReschedule: boolean }> {
       const [row] = await db.select().from(schedulingSettings).where(eq(schedulingSettings.orgId, orgId));
       return { candidateMayReschedule: row?.candidateMayReschedule ?? false };
+    },
+
+    /** Remembers the zone the interview's candidate picks slots in (their e-mails use it). */
+    async setCandidateTimeZone(interviewId: string, timeZone: string): Promise<void> {
+      const [row] = await db
+        .select({ candidateId: interviews.candidateId })
+        .from(interviews)
+        .where(eq(interviews.id, interviewId));
+      if (row?.candidateId) await db.update(candidates).set({ timeZone }).where(eq(candidates.id, row.candidateId));
     },
 
     async saveSettings(orgId: string, value: { candidateMayReschedule: boolean }): Promise<void> {

@@ -103,7 +103,8 @@ export const schedulingLinksRoutes: FastifyPluginAsync<{ links: SchedulingLinksS
       },
     },
     async (request, reply) => {
-      const result = await links.book(request.body.token, request.body.start, request.body.reason);
+      const { token, start, reason, timeZone } = request.body;
+      const result = await links.book(token, start, reason, timeZone);
       return result.ok ? links.lookup(request.body.token) : replySlotUnavailable(request, reply, result);
     },
   );

@@ -156,7 +156,7 @@ export function createSchedulingLinksService(deps: {
     },
 
     /** The candidate picks a slot: only inside the link's window, for the interview's own panel. */
-    async book(token: string, start: string, reason: string | undefined): Promise<BookResult> {
+    async book(token: string, start: string, reason: string | undefined, timeZone?: string): Promise<BookResult> {
       const link = await activeLink(token);
       const interview = await scheduling.interviewOrThrow(link.interviewId);
       if (interview.status === 'scheduled' && !(await repo.settings(interview.orgId)).candidateMayReschedule) {
@@ -165,6 +165,8 @@ export function createSchedulingLinksService(deps: {
           'Your interview is booked already. Contact your recruiter to move it.',
         );
       }
+      // Before booking: the invitation that the booking queues is written in this zone.
+      if (timeZone) await repo.setCandidateTimeZone(interview.id, timeZone);
       return scheduling.bookAt(interview, start, CANDIDATE, reason, windowOf(link));
     },
 

@@ -48,11 +48,11 @@ export const schedulingApi = {
   /** The token travels in a POST body, never in a URL, so it stays out of logs. */
   lookup: (token: string, signal?: AbortSignal) =>
     apiSend('POST', '/api/v1/scheduling-links/lookup', { token }, SelfScheduleSchema, opts(signal)),
-  selfBook: (token: string, start: string, reason?: string) =>
+  selfBook: (token: string, start: string, timeZone: string, reason?: string) =>
     apiSend(
       'POST',
       '/api/v1/scheduling-links/book',
-      { token, start, ...(reason ? { reason } : {}) },
+      { token, start, timeZone, ...(reason ? { reason } : {}) },
       SelfScheduleSchema.or(BookingConflictSchema),
       { acceptStatuses: [409] },
     ).then(unlessConflict),

@@ -37,8 +37,8 @@ describe('SelfSchedulePage', () => {
       {
         'POST /api/v1/scheduling-links/lookup': { body: offer() },
         'POST /api/v1/scheduling-links/book': (init) => {
-          const { start } = JSON.parse(init?.body as string) as { start: string };
-          booked.push(start);
+          const { start, timeZone } = JSON.parse(init?.body as string) as { start: string; timeZone: string };
+          booked.push(`${start} ${timeZone}`);
           if (start === '2030-01-07T14:00:00.000Z') return { status: 409, body: conflict };
           return { body: offer({ booking: slot(start, '2030-01-07T16:00:00.000Z'), canPick: false, slots: [] }) };
         },
@@ -61,7 +61,8 @@ describe('SelfSchedulePage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Book this time' }));
 
     await screen.findByText('Your interview is booked');
-    expect(booked).toEqual(['2030-01-07T14:00:00.000Z', '2030-01-07T15:00:00.000Z']);
+    // The zone the candidate picked in goes with the booking (their invitation is written in it).
+    expect(booked).toEqual(['2030-01-07T14:00:00.000Z America/New_York', '2030-01-07T15:00:00.000Z America/New_York']);
   }, 30_000);
 
   it('explains an expired link', async () => {

@@ -81,7 +81,7 @@ function SelfScheduleView({ token, offer }: { token: string; offer: SelfSchedule
   const [selected, setSelected] = useState<Slot | null>(null);
   const book = useMutation({
     mutationFn: ({ slot, reason }: { slot: Slot; reason: string | undefined }) =>
-      schedulingApi.selfBook(token, slot.start, reason),
+      schedulingApi.selfBook(token, slot.start, timeZone, reason),
     onSuccess: (next) => {
       setSelected(null);
       queryClient.setQueryData(['scheduling', 'self', token], next);
