@@ -24,7 +24,7 @@ describe('CalDAV sync: interviews written to the calendar, its busy times read b
   let radicale: RadicaleServer;
   let calendarUrl: string;
   const redis = testRedisDeps();
-  const clock = new Date('2026-03-10T09:00:00Z');
+  let clock = new Date('2026-03-10T09:00:00Z');
   let ivy: SignedIn;
 
   beforeAll(async () => {
@@ -159,6 +159,22 @@ describe('CalDAV sync: interviews written to the calendar, its busy times read b
     );
     expect(failures).toEqual([]);
     expect(busy.get(ivy.user.id)?.map((r) => r.start.toISOString())).toEqual(['2026-03-24T13:00:00.000Z']);
+
+    // The app read Ivy's calendar for the booking of the test before and reuses that read for two
+    // minutes, so the dentist (added behind the app's back since) shows up only once that has passed.
+    const orgIdForSlots = (ivy as SignedIn & { orgId: string }).orgId;
+    const probe = await createInterview(app, ivy, orgIdForSlots, { title: 'Cache probe', durationMinutes: 60 });
+    const slotsAt13 = async () =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/interviews/${probe.id}/slots?from=2026-03-24T13:00:00.000Z&to=2026-03-24T14:00:00.000Z`,
+          headers: ivy.headers,
+        })
+      ).json<{ slots: { start: string }[] }>().slots.length;
+    expect(await slotsAt13()).toBe(1);
+    clock = new Date(clock.getTime() + 2 * 60_000 + 1);
+    expect(await slotsAt13()).toBe(0);
 
     // The slot finder treats it as unavailable (buffers apply as to bookings): no slot overlaps it, and booking
     // into it is refused with alternatives.

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { defineJob, type JobContext, type JobQueue } from '../../platform/queue/queue.js';
 import type { Db } from '../../platform/db.js';
 import type { SecretBox } from '../../platform/secret-box.js';
+import { createBusyCache } from './busy-cache.js';
 import { CalDavError, createCalDavClient, type BusyRange, type CalDavClient } from './caldav-client.js';
 import { caldavConnections, interviewCalendarEvents, type CaldavConnectionRow } from './calendar.tables.js';
 import { buildCalendar, type IcsEvent } from './ics.js';
@@ -28,6 +29,8 @@ export interface CalDavSyncDeps {
   now: () => Date;
   /** Test hook: how the client talks to the server (timeouts). */
   timeoutMs?: number;
+  /** How long busy times read from a calendar are reused (default 2 minutes; see busy-cache.ts). */
+  busyTtlMs?: number;
 }
 
 export type CalDavSync = ReturnType<typeof createCalDavSync>;
@@ -70,6 +73,24 @@ export function createCalDavSync(deps: CalDavSyncDeps) {
       .where(eq(caldavConnections.userId, userId));
   }
 
+  const busyCache = createBusyCache({
+    now,
+    ...(deps.busyTtlMs !== undefined ? { ttlMs: deps.busyTtlMs } : {}),
+    read: async (userId, from, to) => {
+      const row = await connectionOf(userId);
+      if (!row) return null;
+      try {
+        const ranges = await clientFor(row).busy(from, to, isInterviewSelectUid);
+        await record(userId, null);
+        return { ranges };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await record(userId, message);
+        return { error: message };
+      }
+    },
+  });
+
   return {
     async status(userId: string): Promise<CalDavConnection> {
       return toView(await connectionOf(userId));
@@ -100,11 +121,13 @@ export function createCalDavSync(deps: CalDavSyncDeps) {
         .values(values)
         .onConflictDoUpdate({ target: caldavConnections.userId, set: values })
         .returning();
+      busyCache.forget(userId);
       return toView(row ?? null);
     },
 
     async disconnect(userId: string): Promise<void> {
       await db.delete(caldavConnections).where(eq(caldavConnections.userId, userId));
+      busyCache.forget(userId);
     },
 
     /** Queues the push of one interview to each of these people's calendars (those without a connection are skipped). */
@@ -141,7 +164,10 @@ export function createCalDavSync(deps: CalDavSyncDeps) {
       }
     },
 
-    /** Busy ranges from each connected person's calendar; a failing calendar is reported, not fatal. */
+    /**
+     * Busy ranges from each connected person's calendar (read through the busy cache); a failing
+     * calendar is reported, not fatal.
+     */
     async busyFor(
       userIds: string[],
       from: Date,
@@ -151,16 +177,10 @@ export function createCalDavSync(deps: CalDavSyncDeps) {
       const failures: { userId: string; message: string }[] = [];
       await Promise.all(
         userIds.map(async (userId) => {
-          const row = await connectionOf(userId);
-          if (!row) return;
-          try {
-            busy.set(userId, await clientFor(row).busy(from, to, isInterviewSelectUid));
-            await record(userId, null);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            failures.push({ userId, message });
-            await record(userId, message);
-          }
+          const read = await busyCache.get(userId, from, to);
+          if (!read) return;
+          if ('error' in read) failures.push({ userId, message: read.error });
+          else busy.set(userId, read.ranges);
         }),
       );
       return { busy, failures };
