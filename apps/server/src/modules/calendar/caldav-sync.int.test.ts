@@ -150,6 +150,7 @@ describe('CalDAV sync: interviews written to the calendar, its busy times read b
       db: database.db,
       box: createSecretBox(testConfig().secretKey ?? '', 'caldav-password'),
       eventFor: () => Promise.resolve(null),
+      sentUid: () => Promise.resolve(null),
       now: () => clock,
     });
     const { busy, failures } = await sync.busyFor(

@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { createBusyCache } from './busy-cache.js';
 import { CalDavError, createCalDavClient, type BusyRange, type CalDavClient } from './caldav-client.js';
-import { caldavConnections, interviewCalendarEvents, type CaldavConnectionRow } from './calendar.tables.js';
+import { caldavConnections, type CaldavConnectionRow } from './calendar.tables.js';
 import { buildCalendar, type IcsEvent } from './ics.js';
 
 export const caldavPushJob = defineJob('calendar.caldav_push', z.object({ userId: z.uuid(), interviewId: z.uuid() }));
@@ -26,6 +26,8 @@ export interface CalDavSyncDeps {
   queue?: JobQueue;
   /** The event as attendees last saw it (summary, times, status), for one reader; null when unknown. */
   eventFor: (interviewId: string, userId: string) => Promise<IcsEvent | null>;
+  /** The UID under which attendees' calendars hold the interview (to remove it), if it was ever sent. */
+  sentUid: (interviewId: string) => Promise<string | null>;
   now: () => Date;
   /** Test hook: how the client talks to the server (timeouts). */
   timeoutMs?: number;
@@ -147,11 +149,8 @@ export function createCalDavSync(deps: CalDavSyncDeps) {
       try {
         const client = clientFor(row);
         if (!event || event.status === 'CANCELLED') {
-          const [sent] = await db
-            .select({ uid: interviewCalendarEvents.uid })
-            .from(interviewCalendarEvents)
-            .where(eq(interviewCalendarEvents.interviewId, interviewId));
-          if (sent) await client.deleteEvent(sent.uid);
+          const uid = await deps.sentUid(interviewId);
+          if (uid) await client.deleteEvent(uid);
         } else {
           await client.putEvent(event.uid, buildCalendar({ events: [event] }));
         }

@@ -50,6 +50,7 @@ export async function registerCalendarModule(
     box: createSecretBox(secretKey, 'caldav-password'),
     ...(deps.queue ? { queue: deps.queue } : {}),
     eventFor: (interviewId) => calendar.calendarCopy(interviewId),
+    sentUid: (interviewId) => repo.sentUid(interviewId),
     now: deps.now,
   });
   const calendar = createCalendarService({

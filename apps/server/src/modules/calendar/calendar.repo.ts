@@ -70,6 +70,15 @@ export function createCalendarRepo(db: Db) {
       return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
     },
 
+    /** The UID the interview's invitations carry, once one was sent. */
+    async sentUid(interviewId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ uid: interviewCalendarEvents.uid })
+        .from(interviewCalendarEvents)
+        .where(eq(interviewCalendarEvents.interviewId, interviewId));
+      return row?.uid ?? null;
+    },
+
     /** Locks the interview's calendar row for the rest of the transaction (updates are serialised per interview). */
     async eventForUpdate(tx: Db, interviewId: string): Promise<InterviewCalendarEventRow | null> {
       const [row] = await tx
