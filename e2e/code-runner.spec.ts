@@ -49,7 +49,10 @@ describe('code runner in Chromium with the real sandbox', () => {
     await runPanel.getByText('Accepted', { exact: true }).waitFor({ timeout: 30_000 });
     expect((await output.textContent())?.trim()).toBe('cba');
     await runPanel.getByText('exit code 0').waitFor();
-    await expect(page.locator('[aria-live="polite"]').textContent()).resolves.toMatch(/^Accepted, exit code 0/);
+    // The run's announcement for screen readers (the sign-in toast may still be announcing too).
+    const announcement = page.locator('[aria-live="polite"]').filter({ hasText: /^Accepted, exit code 0/ });
+    await announcement.waitFor();
+    expect(await announcement.count()).toBe(1);
 
     // 3. Tests: one passes, one fails with a visible diff.
     await page.getByRole('tab', { name: 'Tests' }).click();
