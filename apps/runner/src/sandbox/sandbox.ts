@@ -165,7 +165,8 @@ export function helperArgs(host: SandboxHost, runId: string, limits: SandboxLimi
   ];
 }
 
-function parseOutcome(line: string, helperExit: number | null, stderr: string): SandboxOutcome {
+/** The outcome in the helper's last JSON line, or an internal outcome when there is none. */
+export function parseOutcome(line: string, helperExit: number | null, stderr: string): SandboxOutcome {
   try {
     const parsed = JSON.parse(line) as Partial<SandboxOutcome> & { error?: string };
     if (typeof parsed.status === 'string') {

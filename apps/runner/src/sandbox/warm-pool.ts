@@ -1,0 +1,110 @@
+/**
+ * The warm pool (ADR 0021): at most one warm sandbox per (slot, run profile),
+ * made lazily after a run of that profile used the slot, discarded when idle
+ * for a while. A run takes a ready one or runs cold: the pool never makes a
+ * run wait. A profile whose sandboxes keep failing to start is switched off.
+ */
+import type { WarmSandbox } from './warm-sandbox.js';
+
+export interface WarmPoolOptions {
+  /** Makes a warm sandbox (normally spawner.warm). */
+  create(args: string[]): WarmSandbox;
+  /** An unused warm sandbox is discarded after this long (default 60 s). */
+  idleMs?: number;
+  /** At most this many warm sandboxes exist at once (default 16). */
+  maxSandboxes?: number;
+  onProfileDisabled?(profileKey: string, reason: string): void;
+}
+
+interface Entry {
+  sandbox: WarmSandbox;
+  timer: NodeJS.Timeout | null;
+}
+
+const FAILURES_BEFORE_DISABLING = 3;
+
+export interface WarmPool {
+  /** Whether a ready sandbox of this profile waits on this slot. */
+  hasReady(slot: number, profileKey: string): boolean;
+  /** Takes the slot's ready sandbox of this profile, or null. */
+  take(slot: number, profileKey: string): WarmSandbox | null;
+  /** Makes one for the slot and profile in the background unless one exists (args built only then). */
+  fill(slot: number, profileKey: string, args: () => string[]): void;
+  /** How many warm sandboxes exist (ready or starting). */
+  size(): number;
+  close(): void;
+}
+
+export function createWarmPool(options: WarmPoolOptions): WarmPool {
+  const idleMs = options.idleMs ?? 60_000;
+  const max = options.maxSandboxes ?? 16;
+  const entries = new Map<string, Entry>();
+  const failures = new Map<string, number>();
+  const disabled = new Set<string>();
+  let closed = false;
+  const keyOf = (slot: number, profileKey: string) => `${slot}\u0000${profileKey}`;
+
+  function remove(key: string, entry: Entry): void {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    if (entry.timer) clearTimeout(entry.timer);
+  }
+
+  /** The slot's entry for the profile; one whose helper ended meanwhile is dropped. */
+  function live(key: string): Entry | undefined {
+    const entry = entries.get(key);
+    if (entry?.sandbox.isGone()) {
+      remove(key, entry);
+      return undefined;
+    }
+    return entry;
+  }
+
+  return {
+    hasReady(slot, profileKey) {
+      return live(keyOf(slot, profileKey))?.sandbox.isReady() ?? false;
+    },
+    take(slot, profileKey) {
+      const key = keyOf(slot, profileKey);
+      const entry = live(key);
+      if (!entry || !entry.sandbox.isReady()) return null;
+      remove(key, entry);
+      return entry.sandbox;
+    },
+    fill(slot, profileKey, args) {
+      const key = keyOf(slot, profileKey);
+      if (closed || disabled.has(profileKey) || live(key) || entries.size >= max) return;
+      const entry: Entry = { sandbox: options.create(args()), timer: null };
+      entries.set(key, entry);
+      entry.sandbox.ready.then(
+        () => {
+          failures.delete(profileKey);
+          if (entries.get(key) !== entry) return;
+          entry.timer = setTimeout(() => {
+            remove(key, entry);
+            entry.sandbox.discard();
+          }, idleMs);
+          entry.timer.unref();
+        },
+        (error: unknown) => {
+          remove(key, entry);
+          if (closed) return;
+          const count = (failures.get(profileKey) ?? 0) + 1;
+          failures.set(profileKey, count);
+          if (count >= FAILURES_BEFORE_DISABLING) {
+            disabled.add(profileKey);
+            options.onProfileDisabled?.(profileKey, error instanceof Error ? error.message : String(error));
+          }
+        },
+      );
+    },
+    size: () => entries.size,
+    close() {
+      closed = true;
+      for (const [key, entry] of [...entries]) {
+        remove(key, entry);
+        entry.sandbox.discard();
+      }
+    },
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * Attacks specific to the warm pool (ADR 0021), with real bubblewrap and the
+ * real stub: nothing of a run reaches the next one, a run cannot reach a
+ * waiting warm sandbox, malformed hand-overs are refused without writing
+ * outside /box, big stdin arrives intact, and the clocks start at hand-over.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandboxEngine } from './engine.js';
+import { CATALOGUE, DEFAULT_LIMITS } from './languages/catalogue.js';
+import { parseOutcome, probeCgroup, type SandboxHost, type SandboxLimits, type SandboxRun } from './sandbox/sandbox.js';
+import { createSpawner, type Spawner } from './sandbox/spawner.js';
+import {
+  encodeHandOver,
+  runInWarmSandbox,
+  warmHelperArgs,
+  type HandOver,
+  type WarmSandbox,
+} from './sandbox/warm-sandbox.js';
+import type { EngineResult, ExecutionEngine } from './types.js';
+
+const UID_BASE = 62_400;
+let engine: ExecutionEngine;
+let spawner: Spawner;
+let host: SandboxHost;
+
+beforeAll(async () => {
+  engine = await createSandboxEngine({ slots: 2, uidBase: UID_BASE });
+  spawner = createSpawner();
+  const cgroup = await probeCgroup();
+  if (cgroup === 'none') throw new Error('no cgroup hierarchy');
+  host = { cgroup, cgroupParent: 'isel-runner', uid: UID_BASE + 10, gid: UID_BASE + 10 };
+});
+
+afterAll(async () => {
+  spawner.close();
+  await engine.close();
+});
+
+/** A warm sandbox probe: only warm sandboxes have the stub bound at this path. */
+const WARM_PROBE = 'test -e /opt/isel/warm-stub && echo WARM || echo COLD\n';
+
+async function bash(source: string, stdin = ''): Promise<EngineResult> {
+  return engine.execute({
+    id: 'pool',
+    language: 'bash',
+    source,
+    mode: 'run',
+    stdin,
+    tests: [],
+    stopOnFirstFailure: false,
+  });
+}
+
+/** Runs until the run lands in a warm sandbox (the first of a profile is cold, then the slot has one ready). */
+async function bashWarm(source: string, stdin = ''): Promise<EngineResult> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = await bash(WARM_PROBE + source, stdin);
+    if (result.stdout?.startsWith('WARM')) return result;
+  }
+  throw new Error('no run landed in a warm sandbox in 20 tries');
+}
+
+const LIMITS: SandboxLimits = {
+  cpuMs: 2000,
+  wallMs: 5000,
+  memoryBytes: 256 * 1024 * 1024,
+  pids: 64,
+  fileSizeBytes: DEFAULT_LIMITS.fileSizeBytes,
+  openFiles: 256,
+  stackBytes: DEFAULT_LIMITS.stackBytes,
+  stdoutBytes: 1 << 20,
+  stderrBytes: 65536,
+  tmpfsBytes: DEFAULT_LIMITS.tmpfsBytes,
+};
+
+/** A ready warm sandbox made directly through the spawner (no engine, no pool). */
+async function warmSandbox(limits: SandboxLimits = LIMITS): Promise<WarmSandbox> {
+  const sandbox = spawner.warm(warmHelperArgs(host, `warm-test-${randomBytes(6).toString('hex')}`, limits, []));
+  await sandbox.ready;
+  return sandbox;
+}
+
+/** Hands raw bytes (a message and stdin) to a ready warm sandbox. */
+async function handRaw(sandbox: WarmSandbox, payload: Buffer, limits: SandboxLimits = LIMITS): Promise<SandboxRun> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const exit = await sandbox.start(
+    payload,
+    { onStdout: (c) => out.push(c), onStderr: (c) => err.push(c) },
+    limits.wallMs + 10_000,
+  );
+  return {
+    outcome: parseOutcome(exit.result.trim().split('\n').pop() ?? '', exit.exitCode, ''),
+    stdout: Buffer.concat(out),
+    stderr: Buffer.concat(err),
+  };
+}
+
+const sh = (script: string): HandOver => ({
+  files: [],
+  argv: ['/bin/sh', '-c', script],
+  env: { PATH: '/usr/bin:/bin' },
+});
+
+describe('one warm sandbox, one run', () => {
+  it('a daemon, files in /box, /tmp and /dev/shm, and a changed program do not reach the next run', async () => {
+    const attack = await bashWarm(
+      [
+        '(setsid sleep 300 &) ; (nohup sleep 300 >/dev/null 2>&1 &)',
+        'echo marker > /tmp/marker; echo marker > /dev/shm/marker; echo marker > /box/marker',
+        'echo planted',
+        // The program's own copy is writable by its owner once chmodded: change it for "the next run".
+        'chmod u+w main.sh && echo "echo HIJACKED" >> main.sh',
+      ].join('\n'),
+    );
+    expect(attack.stdout).toContain('planted');
+    for (let i = 0; i < 3; i++) {
+      const next = await bashWarm(
+        'ls -A /box; cat /tmp/marker /dev/shm/marker 2>/dev/null; cat /proc/[0-9]*/comm | grep -c sleep || true',
+      );
+      expect(next.verdict).toBe('accepted');
+      // Only the program's own file is in /box, nothing in /tmp or /dev/shm, no sleeping daemon.
+      expect(next.stdout).toBe('WARM\nmain.sh\n0\n');
+    }
+  });
+
+  it('a run sees neither another waiting warm sandbox nor its hand-over pipe, even under the same uid', async () => {
+    const other = await warmSandbox();
+    const probe = await warmSandbox();
+    const snoop = await handRaw(
+      probe,
+      encodeHandOver(
+        sh(
+          [
+            'echo pids $(ls /proc | grep -E "^[0-9]+$" | sort -n | tr "\\n" " ")',
+            'for f in /proc/[0-9]*/fd/*; do echo fd $f $(readlink $f); done',
+            // The stub's status pipe (its fd 3) closed on exec; bwrap's init keeps only stdio.
+            '(printf Eforged > /proc/1/fd/3) 2>/dev/null && echo FORGED || echo no-status-pipe',
+            'ls -A /box | tr "\\n" " "; echo',
+            // The stub binary itself is readable, but without the helper's status pipe (fd 3) it stops at once.
+            'echo secret | /opt/isel/warm-stub 100; echo stub-exit $?',
+          ].join('\n'),
+        ),
+      ),
+    );
+    expect(snoop.outcome.status).toBe('exited');
+    const text = snoop.stdout.toString('utf8');
+    expect(text).toMatch(/^pids 1 2 /m);
+    expect(text).not.toMatch(/^fd \/proc\/1\/fd\/3 /m);
+    expect(text).toContain('no-status-pipe');
+    expect(text).toContain('stub-exit 125');
+    // The other sandbox is untouched: it takes its own run normally.
+    const run = await runInWarmSandbox(
+      other,
+      { ...sh('cat data.txt; ls -A /box'), files: [{ name: 'data.txt', mode: 0o644, data: Buffer.from('mine\n') }] },
+      { limits: LIMITS },
+    );
+    expect(run?.outcome.status).toBe('exited');
+    expect(run?.stdout.toString()).toBe('mine\ndata.txt\n');
+  });
+});
+
+describe('malformed hand-overs are refused', () => {
+  const file = (name: string, data = 'x') => ({ name, mode: 0o644, data: Buffer.from(data) });
+  const cases: [string, () => Buffer][] = [
+    ['a parent path', () => encodeHandOver({ ...sh('echo RAN'), files: [file('../x')] })],
+    ['a path with a slash', () => encodeHandOver({ ...sh('echo RAN'), files: [file('sub/x')] })],
+    ['an absolute path', () => encodeHandOver({ ...sh('echo RAN'), files: [file('/tmp/x')] })],
+    ['a dot', () => encodeHandOver({ ...sh('echo RAN'), files: [file('..')] })],
+    ['a control character', () => encodeHandOver({ ...sh('echo RAN'), files: [file('a\nb')] })],
+    ['a duplicate name', () => encodeHandOver({ ...sh('echo RAN'), files: [file('a'), file('a')] })],
+    [
+      'files over the budget',
+      () => encodeHandOver({ ...sh('echo RAN'), files: [file('big', 'y'.repeat(DEFAULT_LIMITS.fileSizeBytes + 1))] }),
+    ],
+    ['a wrong magic', () => Buffer.concat([Buffer.from('ISW2'), Buffer.alloc(12)])],
+    ['a truncated message', () => encodeHandOver({ ...sh('echo RAN'), files: [file('a', 'abcdef')] }).subarray(0, 20)],
+    ['an environment entry without =', () => encodeHandOver({ files: [], argv: ['/bin/true'], env: { '': 'x' } })],
+    ['no program', () => encodeHandOver({ files: [], argv: [], env: {} })],
+  ];
+  for (const [what, payload] of cases) {
+    it(`${what}: internal error, the program never runs`, async () => {
+      const sandbox = await warmSandbox();
+      const run = await handRaw(sandbox, payload());
+      expect(run.outcome.status).toBe('internal');
+      expect(run.outcome.error).toMatch(/^warm sandbox: /);
+      expect(run.stdout.toString()).not.toContain('RAN');
+    });
+  }
+
+  it('a valid hand-over writes its file in /box and nowhere else', async () => {
+    expect(existsSync('/x')).toBe(false);
+    const sandbox = await warmSandbox();
+    const ok = await handRaw(sandbox, encodeHandOver({ ...sh('ls -A /box; ls -A /tmp'), files: [file('x')] }));
+    expect(ok.outcome.status).toBe('exited');
+    expect(ok.stdout.toString()).toBe('x\n');
+  });
+});
+
+describe('stdin and clocks', () => {
+  it('stdin much larger than a pipe buffer arrives intact', async () => {
+    const stdin = randomBytes(3 * 1024 * 1024).toString('base64');
+    const expected = createHash('sha256').update(stdin).digest('hex');
+    const result = await bashWarm('sha256sum | cut -d" " -f1', stdin);
+    expect(result.stdout?.split('\n')[1]).toBe(expected);
+  });
+
+  it('a warm sandbox that waited 5 s still gives the program its whole wall and CPU time', async () => {
+    const limits = { ...LIMITS, cpuMs: 1000, wallMs: 2000 };
+    const sandbox = await warmSandbox(limits);
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // the sandbox idles: the scenario, not a sync
+    const program = [
+      'import time',
+      't = time.process_time()',
+      'while time.process_time() - t < 0.6: pass',
+      'time.sleep(0.9)',
+      'print("finished")',
+    ].join('\n');
+    const run = await runInWarmSandbox(
+      sandbox,
+      { files: [], argv: ['/usr/bin/python3', '-I', '-B', '-c', program], env: CATALOGUE.python.env },
+      { limits },
+    );
+    expect(run?.outcome.status).toBe('exited');
+    expect(run?.stdout.toString()).toBe('finished\n');
+    expect(run?.outcome.wallMs).toBeGreaterThanOrEqual(1500);
+    expect(run?.outcome.wallMs).toBeLessThan(2000);
+    expect(run?.outcome.cpuMs).toBeGreaterThanOrEqual(600);
+    expect(run?.outcome.cpuMs).toBeLessThan(1000);
+  });
+
+  it('the limits still apply from the hand-over: a spin is TLE (cpu), a sleep is TLE (wall)', async () => {
+    const limits = { ...LIMITS, cpuMs: 300, wallMs: 800 };
+    const spin = await handRaw(await warmSandbox(limits), encodeHandOver(sh('while :; do :; done')), limits);
+    expect(spin.outcome).toMatchObject({ status: 'timeout', limit: 'cpu' });
+    const sleep = await handRaw(await warmSandbox(limits), encodeHandOver(sh('sleep 30')), limits);
+    expect(sleep.outcome).toMatchObject({ status: 'timeout', limit: 'wall' });
+    expect(sleep.outcome.wallMs).toBeLessThan(2000);
+  });
+});
