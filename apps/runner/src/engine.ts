@@ -489,7 +489,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
     },
     execute,
     async close() {
-      pool?.close();
+      await pool?.close();
       spawner.close();
       await rm(root, { recursive: true, force: true });
     },

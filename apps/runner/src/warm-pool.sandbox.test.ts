@@ -5,7 +5,7 @@
  * outside /box, big stdin arrives intact, and the clocks start at hand-over.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxEngine } from './engine.js';
 import { CATALOGUE, DEFAULT_LIMITS } from './languages/catalogue.js';
@@ -96,6 +96,29 @@ async function handRaw(sandbox: WarmSandbox, payload: Buffer, limits: SandboxLim
     stdout: Buffer.concat(out),
     stderr: Buffer.concat(err),
   };
+}
+
+/** Names of the host processes running as this uid. */
+function processesOf(uid: number): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === uid) found.push(/^Name:\s+(.*)$/m.exec(status)?.[1] ?? '');
+    } catch {
+      // ended while we looked
+    }
+  }
+  return found;
+}
+
+/** Checks the condition every 20 ms until it holds (true) or 10 s passed (false). */
+async function eventually(condition: () => boolean): Promise<boolean> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return condition();
 }
 
 const sh = (script: string): HandOver => ({
@@ -238,5 +261,45 @@ describe('stdin and clocks', () => {
     const sleep = await handRaw(await warmSandbox(limits), encodeHandOver(sh('sleep 30')), limits);
     expect(sleep.outcome).toMatchObject({ status: 'timeout', limit: 'wall' });
     expect(sleep.outcome.wallMs).toBeLessThan(2000);
+  });
+});
+
+describe('pool sizing', () => {
+  it('a slot gets a warm sandbox after a run, which is discarded when idle', async () => {
+    const uid = UID_BASE + 20;
+    const small = await createSandboxEngine({ slots: 1, uidBase: uid, warmPool: { idleMs: 300 } });
+    try {
+      const result = await small.execute({
+        id: 'pool',
+        language: 'bash',
+        source: 'echo hi',
+        mode: 'run',
+        stdin: '',
+        tests: [],
+        stopOnFirstFailure: false,
+      });
+      expect(result.stdout).toBe('hi\n');
+      expect(await eventually(() => processesOf(uid).includes('warm-stub'))).toBe(true);
+      expect(await eventually(() => processesOf(uid).length === 0)).toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('closing the engine removes its waiting warm sandboxes before it resolves', async () => {
+    const uid = UID_BASE + 30;
+    const small = await createSandboxEngine({ slots: 1, uidBase: uid });
+    await small.execute({
+      id: 'pool',
+      language: 'bash',
+      source: 'echo hi',
+      mode: 'run',
+      stdin: '',
+      tests: [],
+      stopOnFirstFailure: false,
+    });
+    expect(await eventually(() => processesOf(uid).includes('warm-stub'))).toBe(true);
+    await small.close();
+    expect(processesOf(uid)).toEqual([]);
   });
 });

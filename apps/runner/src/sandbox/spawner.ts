@@ -136,6 +136,10 @@ export function createSpawner(): Spawner {
     send(target, { type: 'warm', id, args });
     return {
       ready,
+      ended: exit.then(
+        () => undefined,
+        () => undefined,
+      ),
       isReady: () => state === 'ready',
       isGone: () => state === 'gone',
       start(payload, sink, killAfterMs) {

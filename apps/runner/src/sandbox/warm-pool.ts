@@ -32,7 +32,8 @@ export interface WarmPool {
   fill(slot: number, profileKey: string, args: () => string[]): void;
   /** How many warm sandboxes exist (ready or starting). */
   size(): number;
-  close(): void;
+  /** Discards every warm sandbox; resolves when their helpers have exited. */
+  close(): Promise<void>;
 }
 
 export function createWarmPool(options: WarmPoolOptions): WarmPool {
@@ -99,12 +100,14 @@ export function createWarmPool(options: WarmPoolOptions): WarmPool {
       );
     },
     size: () => entries.size,
-    close() {
+    async close() {
       closed = true;
-      for (const [key, entry] of [...entries]) {
+      const ending = [...entries].map(([key, entry]) => {
         remove(key, entry);
         entry.sandbox.discard();
-      }
+        return entry.sandbox.ended;
+      });
+      await Promise.all(ending);
     },
   };
 }

@@ -2,7 +2,7 @@
  * Run steps through the warm pool (ADR 0021): a program whose files can be
  * handed over (plain names in /box, within the stub's budget) runs in the
  * slot's ready warm sandbox of its profile if there is one, else cold; either
- * way the slot then gets a fresh warm sandbox of that profile in the background.
+ * way the slot gets a fresh warm sandbox of that profile in the background.
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -74,7 +74,7 @@ export async function prepareWarmRun(
   };
 }
 
-/** Runs on the slot: warm when its pool has a ready sandbox of the profile, else cold; then refills. */
+/** Runs on the slot: warm when its pool has a ready sandbox of the profile, else cold; refills the slot. */
 export async function runWarmOrCold(
   pool: WarmPool,
   launcher: HelperLauncher,
@@ -83,12 +83,11 @@ export async function runWarmOrCold(
   spec: SandboxSpec,
 ): Promise<SandboxRun> {
   const sandbox = pool.take(slot.index, warm.profileKey);
-  try {
-    const run = sandbox ? await runInWarmSandbox(sandbox, warm.handOver, spec) : null;
-    return run ?? (await runInSandbox(slot.host, spec, launcher));
-  } finally {
-    pool.fill(slot.index, warm.profileKey, () =>
-      warmHelperArgs(slot.host, `warm-${randomBytes(8).toString('hex')}`, spec.limits, warm.binds),
-    );
-  }
+  // The next one is made while this run runs: a user's next run finds it ready sooner, and on a
+  // saturated runner the work is the same as making it afterwards.
+  pool.fill(slot.index, warm.profileKey, () =>
+    warmHelperArgs(slot.host, `warm-${randomBytes(8).toString('hex')}`, spec.limits, warm.binds),
+  );
+  const run = sandbox ? await runInWarmSandbox(sandbox, warm.handOver, spec) : null;
+  return run ?? runInSandbox(slot.host, spec, launcher);
 }

@@ -149,6 +149,8 @@ export interface WarmSandbox {
   isGone(): boolean;
   /** Resolves when the stub waits; rejects if the sandbox ended first. */
   readonly ready: Promise<void>;
+  /** Resolves once the helper exited (its cgroup removed), used or not. */
+  readonly ended: Promise<void>;
   /** Hands the run over; rejects with WarmSandboxGone if it ended before. */
   start(payload: Buffer, sink: HelperSink, killAfterMs: number): Promise<HelperExit>;
   discard(): void;
