@@ -86,10 +86,10 @@ static uint16_t read_u16(const char *what) {
 
 static size_t strings_total = 0;
 
-/* A NUL-terminated copy of the next length-prefixed string (no NUL inside). */
+/* A NUL-terminated copy of the next length-prefixed string (no NUL inside; may be empty). */
 static char *read_string(const char *what) {
   uint32_t len = read_u32(what);
-  if (len == 0 || len > MAX_STRING) fail('E', "%s has a bad length %u", what, len);
+  if (len > MAX_STRING) fail('E', "%s has a bad length %u", what, len);
   strings_total += len;
   if (strings_total > MAX_STRINGS_TOTAL) fail('E', "arguments and environment exceed %d bytes", MAX_STRINGS_TOTAL);
   char *s = malloc((size_t)len + 1);

@@ -120,9 +120,16 @@ export function createSpawner(): Spawner {
       entry.reject = reject;
     }).finally(() => (state = 'gone'));
     exit.catch(() => undefined); // an unused sandbox's end is nobody's error
+    // Making one is work in flight (it holds the channel, so awaiting `ready` works anywhere);
+    // a waiting one is not: idle warm sandboxes never keep the engine's process alive.
+    const settled = () => {
+      busy.delete(id);
+      holdWhileBusy();
+    };
     const ready = new Promise<void>((resolve, reject) => {
       entry.onReady = () => {
         if (state === 'starting') state = 'ready';
+        settled();
         resolve();
       };
       exit.then(
@@ -131,8 +138,10 @@ export function createSpawner(): Spawner {
       );
     });
     ready.catch(() => undefined);
+    exit.then(settled, settled);
     pending.set(id, entry);
-    // Idle warm sandboxes must not keep the engine's process alive: only hand-overs hold the channel.
+    busy.add(id);
+    holdWhileBusy();
     send(target, { type: 'warm', id, args });
     return {
       ready,
@@ -158,7 +167,11 @@ export function createSpawner(): Spawner {
       discard() {
         if (state === 'starting' || state === 'ready') {
           state = 'gone';
-          if (child?.connected) send(child, { type: 'discard', id });
+          if (!child?.connected) return;
+          // Until its helper exits, so that awaiting `ended` (the engine's close) works anywhere.
+          busy.add(id);
+          holdWhileBusy();
+          send(child, { type: 'discard', id });
         }
       },
     };
