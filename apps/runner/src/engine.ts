@@ -139,11 +139,13 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
     host: { cgroup, cgroupParent, uid: uidBase + index, gid: uidBase + index },
   }));
   const waiters: ((slot: Slot) => void)[] = [];
-  /** Runs fn on a free slot (one that `prefer`s, if any: e.g. with a warm sandbox waiting), or the next freed one. */
-  async function withSlot<T>(fn: (slot: Slot) => Promise<T>, prefer?: (slot: Slot) => boolean): Promise<T> {
-    const preferred = prefer ? freeSlots.findIndex(prefer) : -1;
+  /** Runs fn on the free slot `rank` likes best (e.g. one with a warm sandbox waiting), or the next freed one. */
+  async function withSlot<T>(fn: (slot: Slot) => Promise<T>, rank?: (slot: Slot) => number): Promise<T> {
+    let best = freeSlots.length - 1;
+    if (rank)
+      for (let i = best - 1; i >= 0; i--) if (rank(freeSlots[i] as Slot) > rank(freeSlots[best] as Slot)) best = i;
     const slot =
-      (preferred >= 0 ? freeSlots.splice(preferred, 1)[0] : freeSlots.pop()) ??
+      (best >= 0 ? freeSlots.splice(best, 1)[0] : undefined) ??
       (await new Promise<Slot>((resolve) => waiters.push(resolve)));
     try {
       return await fn(slot);
@@ -388,7 +390,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
         pool && warm
           ? runWarmOrCold(pool, spawner.launch, slot, warm, spec)
           : runInSandbox(slot.host, spec, spawner.launch),
-      pool && warm ? (slot) => pool.hasReady(slot.index, warm.profileKey) : undefined,
+      pool && warm ? (slot) => pool.rank(slot.index, warm.profileKey) : undefined,
     );
     return { run, limits, classified: classifyRun(run.outcome, { memoryLimitBytes: limits.memoryBytes }) };
   }

@@ -24,8 +24,11 @@ interface Entry {
 const FAILURES_BEFORE_DISABLING = 3;
 
 export interface WarmPool {
-  /** Whether a ready sandbox of this profile waits on this slot. */
-  hasReady(slot: number, profileKey: string): boolean;
+  /**
+   * How good the slot is for a run of this profile: 2 = a ready sandbox waits, 1 = none is being
+   * made (a cold run here gets the slot one), 0 = one is being made (better let it finish).
+   */
+  rank(slot: number, profileKey: string): number;
   /** Takes the slot's ready sandbox of this profile, or null. */
   take(slot: number, profileKey: string): WarmSandbox | null;
   /** Makes one for the slot and profile in the background unless one exists (args built only then). */
@@ -62,8 +65,10 @@ export function createWarmPool(options: WarmPoolOptions): WarmPool {
   }
 
   return {
-    hasReady(slot, profileKey) {
-      return live(keyOf(slot, profileKey))?.sandbox.isReady() ?? false;
+    rank(slot, profileKey) {
+      const entry = live(keyOf(slot, profileKey));
+      if (!entry) return 1;
+      return entry.sandbox.isReady() ? 2 : 0;
     },
     take(slot, profileKey) {
       const key = keyOf(slot, profileKey);

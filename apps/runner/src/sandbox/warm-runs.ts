@@ -83,11 +83,12 @@ export async function runWarmOrCold(
   spec: SandboxSpec,
 ): Promise<SandboxRun> {
   const sandbox = pool.take(slot.index, warm.profileKey);
-  // The next one is made while this run runs: a user's next run finds it ready sooner, and on a
-  // saturated runner the work is the same as making it afterwards.
-  pool.fill(slot.index, warm.profileKey, () =>
-    warmHelperArgs(slot.host, `warm-${randomBytes(8).toString('hex')}`, spec.limits, warm.binds),
-  );
-  const run = sandbox ? await runInWarmSandbox(sandbox, warm.handOver, spec) : null;
-  return run ?? runInSandbox(slot.host, spec, launcher);
+  try {
+    const run = sandbox ? await runInWarmSandbox(sandbox, warm.handOver, spec) : null;
+    return run ?? (await runInSandbox(slot.host, spec, launcher));
+  } finally {
+    pool.fill(slot.index, warm.profileKey, () =>
+      warmHelperArgs(slot.host, `warm-${randomBytes(8).toString('hex')}`, spec.limits, warm.binds),
+    );
+  }
 }
