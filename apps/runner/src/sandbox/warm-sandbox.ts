@@ -11,9 +11,9 @@ import path from 'node:path';
 import { RUNNER_ROOT } from '../package-root.js';
 import {
   bwrapArgs,
+  collectRun,
   helperArgs,
   HELPER_PATH,
-  parseOutcome,
   type Bind,
   type HelperExit,
   type HelperSink,
@@ -164,32 +164,18 @@ export async function runInWarmSandbox(
   handOver: HandOver,
   spec: Pick<SandboxSpec, 'limits' | 'stdin' | 'onStdout' | 'onStderr'>,
 ): Promise<SandboxRun | null> {
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
   const stdin = spec.stdin === undefined ? Buffer.alloc(0) : Buffer.from(spec.stdin);
+  const collected = collectRun(spec);
   let exit: HelperExit;
   try {
-    exit = await sandbox.start(
-      Buffer.concat([encodeHandOver(handOver), stdin]),
-      {
-        onStdout: (chunk) => {
-          stdout.push(chunk);
-          spec.onStdout?.(chunk);
-        },
-        onStderr: (chunk) => {
-          stderr.push(chunk);
-          spec.onStderr?.(chunk);
-        },
-      },
-      spec.limits.wallMs + 10_000,
-    );
+    const payload = Buffer.concat([encodeHandOver(handOver), stdin]);
+    exit = await sandbox.start(payload, collected.sink, spec.limits.wallMs + 10_000);
   } catch (error) {
     if (error instanceof WarmSandboxGone) return null;
     throw error;
   }
-  const errText = Buffer.concat(stderr).toString('utf8');
-  const outcome = parseOutcome(exit.result.trim().split('\n').pop() ?? '', exit.exitCode, errText);
+  const run = collected.finish(exit);
   // The helper reports these only when no byte was handed over: the program never ran, run it cold.
-  if ((outcome.status as string) === 'discarded' || outcome.status === 'setup-failed') return null;
-  return { outcome, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+  const status: string = run.outcome.status;
+  return status === 'discarded' || status === 'setup-failed' ? null : run;
 }
