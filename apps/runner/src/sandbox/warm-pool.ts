@@ -11,6 +11,8 @@ export interface WarmPoolOptions {
   create(args: string[]): WarmSandbox;
   /** An unused warm sandbox is discarded after this long (default 60 s). */
   idleMs?: number;
+  /** One not ready after this long is discarded and counts as a failure (default 10 s). */
+  startMs?: number;
   /** At most this many warm sandboxes exist at once (default 16). */
   maxSandboxes?: number;
   onProfileDisabled?(profileKey: string, reason: string): void;
@@ -41,6 +43,7 @@ export interface WarmPool {
 
 export function createWarmPool(options: WarmPoolOptions): WarmPool {
   const idleMs = options.idleMs ?? 60_000;
+  const startMs = options.startMs ?? 10_000;
   const max = options.maxSandboxes ?? 16;
   const entries = new Map<string, Entry>();
   const failures = new Map<string, number>();
@@ -81,16 +84,20 @@ export function createWarmPool(options: WarmPoolOptions): WarmPool {
       const key = keyOf(slot, profileKey);
       if (closed || disabled.has(profileKey) || live(key) || entries.size >= max) return;
       const entry: Entry = { sandbox: options.create(args()), timer: null };
+      const discardAfter = (ms: number) => {
+        if (entry.timer) clearTimeout(entry.timer);
+        entry.timer = setTimeout(() => {
+          remove(key, entry);
+          entry.sandbox.discard();
+        }, ms);
+        entry.timer.unref();
+      };
       entries.set(key, entry);
+      discardAfter(startMs); // a start that hangs ends as a failure (ready rejects when the helper exits)
       entry.sandbox.ready.then(
         () => {
           failures.delete(profileKey);
-          if (entries.get(key) !== entry) return;
-          entry.timer = setTimeout(() => {
-            remove(key, entry);
-            entry.sandbox.discard();
-          }, idleMs);
-          entry.timer.unref();
+          if (entries.get(key) === entry) discardAfter(idleMs);
         },
         (error: unknown) => {
           remove(key, entry);
