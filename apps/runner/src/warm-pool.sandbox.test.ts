@@ -274,6 +274,33 @@ describe('pool sizing', () => {
     }
   });
 
+  it("at the cap, a new profile's warm sandbox replaces the one that waited longest", async () => {
+    const uid = UID_BASE + 40;
+    const small = await createSandboxEngine({ slots: 1, uidBase: uid, warmPool: { maxSandboxes: 1 } });
+    const pythonProbe = (): Promise<EngineResult> =>
+      small.execute({
+        id: 'pool',
+        language: 'python',
+        source: 'import os\nprint("WARM" if os.path.exists("/opt/isel/warm-stub") else "COLD")',
+        mode: 'run',
+        stdin: '',
+        tests: [],
+        stopOnFirstFailure: false,
+      });
+    try {
+      expect((await bash(WARM_PROBE, '', small)).stdout).toBe('COLD\n');
+      expect(await eventually(() => processesOf(uid).includes('warm-stub'))).toBe(true);
+      // The only place is Bash's: Python runs cold, then takes the place.
+      expect((await pythonProbe()).stdout).toBe('COLD\n');
+      let warm = false;
+      for (let attempt = 0; attempt < 20 && !warm; attempt++) warm = (await pythonProbe()).stdout === 'WARM\n';
+      expect(warm).toBe(true);
+      expect((await bash(WARM_PROBE, '', small)).stdout).toBe('COLD\n');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('closing the engine removes its waiting warm sandboxes before it resolves', async () => {
     const uid = UID_BASE + 30;
     const small = await createSandboxEngine({ slots: 1, uidBase: uid });

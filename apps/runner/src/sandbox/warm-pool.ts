@@ -13,7 +13,7 @@ export interface WarmPoolOptions {
   idleMs?: number;
   /** One not ready after this long is discarded and counts as a failure (default 10 s). */
   startMs?: number;
-  /** At most this many warm sandboxes exist at once (default 16). */
+  /** At most this many warm sandboxes exist at once (default 16); the oldest waiting one makes room. */
   maxSandboxes?: number;
   onProfileDisabled?(profileKey: string, reason: string): void;
 }
@@ -67,6 +67,17 @@ export function createWarmPool(options: WarmPoolOptions): WarmPool {
     return entry;
   }
 
+  /** Discards the longest-waiting ready sandbox (Map order is creation order); false if none is ready. */
+  function evictOldestReady(): boolean {
+    for (const [key, entry] of entries) {
+      if (!entry.sandbox.isReady()) continue;
+      remove(key, entry);
+      entry.sandbox.discard();
+      return true;
+    }
+    return false;
+  }
+
   return {
     rank(slot, profileKey) {
       const entry = live(keyOf(slot, profileKey));
@@ -82,7 +93,8 @@ export function createWarmPool(options: WarmPoolOptions): WarmPool {
     },
     fill(slot, profileKey, args) {
       const key = keyOf(slot, profileKey);
-      if (closed || disabled.has(profileKey) || live(key) || entries.size >= max) return;
+      if (closed || disabled.has(profileKey) || live(key)) return;
+      if (entries.size >= max && !evictOldestReady()) return;
       const entry: Entry = { sandbox: options.create(args()), timer: null };
       const discardAfter = (ms: number) => {
         if (entry.timer) clearTimeout(entry.timer);
