@@ -5,12 +5,16 @@
  *    directly) and through the whole per-run sequence (helper: cgroup, rlimits,
  *    uid drop, seccomp, bubblewrap, reap), interleaved round by round, plus
  *    the floor: bubblewrap alone with the same argv, spawned directly (what
- *    any bwrap sandbox costs here, before our helper adds cgroups and reaping).
+ *    any bwrap sandbox costs here, before our helper adds cgroups and reaping),
+ *    and the warm pool's path (ADR 0021): reading the program's files, the
+ *    hand-over to a ready warm sandbox, the run, kill and reap (the warm
+ *    sandbox is made and waited for before the round's timings start).
  * 2. Per language: median and p99 of a hello-world run and of a small
  *    test-case submission (5 tests of "add two numbers") through the engine
  *    (staging, compile cache warm, judge), with the bare hello world as baseline.
  * 3. Compile cache: C++ compile + run (miss) vs a cached rerun (hit).
- * 4. Throughput: Python hello-world runs/s with every slot busy.
+ * 4. Throughput: Python hello-world runs/s with every slot busy, with the warm
+ *    pool (the default) and without it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,8 @@ import { CATALOGUE, HOST_NODE, type LanguageDefinition } from '../apps/runner/sr
 import { createSandboxEngine } from '../apps/runner/src/engine.js';
 import { bwrapArgs, probeCgroup, runInSandbox, type SandboxHost } from '../apps/runner/src/sandbox/sandbox.js';
 import { createSpawner } from '../apps/runner/src/sandbox/spawner.js';
+import { runInWarmSandbox, warmHelperArgs } from '../apps/runner/src/sandbox/warm-sandbox.js';
+import { prepareWarmRun } from '../apps/runner/src/sandbox/warm-runs.js';
 import { SUM_PROGRAMS, sumTests } from '../apps/runner/src/languages/fixtures.js';
 import type { ExecutionEngine } from '../apps/runner/src/types.js';
 import { machineInfo } from './lib/machine-info.js';
@@ -88,13 +94,15 @@ const OVERHEAD_LIMITS = {
 async function overhead(host: SandboxHost, dir: string) {
   // The engine starts helpers through its small spawner process; measure the same path.
   const spawner = createSpawner();
-  const results: Record<string, { bare: number[]; bwrap: number[]; sandboxed: number[] }> = {};
+  const results: Record<string, { bare: number[]; bwrap: number[]; sandboxed: number[]; warm: number[] }> = {};
   const defs = [CATALOGUE.c, CATALOGUE.python];
   for (const def of defs) await bareCompile(def, path.join(dir, def.id));
   for (let r = 0; r < ROUNDS; r++) {
     for (const def of defs) {
       const langDir = path.join(dir, def.id);
-      const entry = (results[def.id] ??= { bare: [], bwrap: [], sandboxed: [] });
+      const entry = (results[def.id] ??= { bare: [], bwrap: [], sandboxed: [], warm: [] });
+      const warmSandbox = spawner.warm(warmHelperArgs(host, `warm-bench-${r}-${def.id}`, OVERHEAD_LIMITS, def.binds));
+      await warmSandbox.ready;
       const bare = await timeSpawn(bareArgv(def, langDir), langDir);
       const files = def.compile ? ['main'] : [def.fileName];
       const spec = {
@@ -109,10 +117,18 @@ async function overhead(host: SandboxHost, dir: string) {
       const sandboxed = performance.now() - started;
       if (run.outcome.status !== 'exited' || run.outcome.exitCode !== 0)
         throw new Error(`${def.id} sandboxed hello world failed: ${JSON.stringify(run.outcome)}`);
+      const warmStarted = performance.now();
+      const prepared = await prepareWarmRun(def.id, def.binds, spec.binds.slice(def.binds.length), spec);
+      if (!prepared) throw new Error(`${def.id} hello world cannot use the warm pool`);
+      const warmRun = await runInWarmSandbox(warmSandbox, prepared.handOver, spec);
+      const warm = performance.now() - warmStarted;
+      if (warmRun?.outcome.status !== 'exited' || warmRun.outcome.exitCode !== 0)
+        throw new Error(`${def.id} warm hello world failed: ${JSON.stringify(warmRun?.outcome)}`);
       if (r > 0) {
         entry.bare.push(bare);
         entry.bwrap.push(bwrapOnly);
         entry.sandboxed.push(sandboxed);
+        entry.warm.push(warm);
       }
     }
   }
@@ -260,11 +276,15 @@ async function main(): Promise<number> {
     const wide = await createSandboxEngine({ uidBase: 63_200, slots: engine.slots * 2 });
     progress(`throughput (${THROUGHPUT_RUNS} Python runs on ${wide.slots} slots)…`);
     const tputWide = await throughput(wide).finally(() => wide.close());
+    const cold = await createSandboxEngine({ uidBase: 63_300, slots: engine.slots * 2, warmPool: false });
+    progress(`throughput without the warm pool (${THROUGHPUT_RUNS} Python runs on ${cold.slots} slots)…`);
+    const tputCold = await throughput(cold).finally(() => cold.close());
 
     const overheadRows = Object.entries(over).map(([id, v]) => {
       const bare = stats(v.bare);
       const bwrapFloor = stats(v.bwrap);
       const sandboxed = stats(v.sandboxed);
+      const warm = stats(v.warm);
       return {
         language: id,
         bare,
@@ -274,20 +294,27 @@ async function main(): Promise<number> {
         bwrapAddedMedianMs: round(bwrapFloor.median - bare.median, 2),
         helperAddedMedianMs: round(sandboxed.median - bwrapFloor.median, 2),
         ratio: round(ratio(sandboxed.median, bare.median) ?? 0, 2),
+        warm,
+        warmAddedMedianMs: round(warm.median - bare.median, 2),
+        warmRatio: round(ratio(warm.median, bare.median) ?? 0, 2),
       };
     });
-    print('Per-run sandbox overhead (hello world, helper + cgroup + seccomp + bwrap + reap vs bare spawn)');
+    print(
+      'Per-run sandbox overhead (hello world; cold = helper + cgroup + seccomp + bwrap + reap; warm = hand-over to a ready warm sandbox)',
+    );
     print(
       table(
         [
           { header: 'language' },
           { header: 'bare p50 ms', align: 'right' },
           { header: 'bwrap alone p50', align: 'right' },
-          { header: 'sandboxed p50 ms', align: 'right' },
-          { header: 'sandboxed p99 ms', align: 'right' },
-          { header: 'added ms', align: 'right' },
-          { header: 'of which helper', align: 'right' },
-          { header: 'ratio', align: 'right' },
+          { header: 'cold p50 ms', align: 'right' },
+          { header: 'cold p99 ms', align: 'right' },
+          { header: 'cold added', align: 'right' },
+          { header: 'warm p50 ms', align: 'right' },
+          { header: 'warm p99 ms', align: 'right' },
+          { header: 'warm added', align: 'right' },
+          { header: 'warm ratio', align: 'right' },
         ],
         overheadRows.map((r) => [
           r.language,
@@ -296,8 +323,10 @@ async function main(): Promise<number> {
           fmt(r.sandboxed.median, 2),
           fmt(r.sandboxed.p99, 2),
           fmt(r.addedMedianMs, 2),
-          fmt(r.helperAddedMedianMs, 2),
-          `${fmt(r.ratio, 2)}×`,
+          fmt(r.warm.median, 2),
+          fmt(r.warm.p99, 2),
+          fmt(r.warmAddedMedianMs, 2),
+          `${fmt(r.warmRatio, 2)}×`,
         ]),
       ),
     );
@@ -341,6 +370,9 @@ async function main(): Promise<number> {
       `Throughput: ${tput.runsPerSecond} Python hello-world runs/s on ${engine.slots} slots (${tput.runs} runs in ${tput.seconds} s, ${tput.failed} failed)`,
     );
     print(`            ${tputWide.runsPerSecond} runs/s on ${tputWide.slots} slots (${tputWide.failed} failed)`);
+    print(
+      `            ${tputCold.runsPerSecond} runs/s on ${tputCold.slots} slots without the warm pool (${tputCold.failed} failed)`,
+    );
     const file = writeResult('execution', {
       benchmark: 'execution',
       machine: machineInfo(),
@@ -350,11 +382,12 @@ async function main(): Promise<number> {
       compileCache: cacheStats,
       throughput: tput,
       throughputTwiceTheSlots: tputWide,
+      throughputTwiceTheSlotsCold: tputCold,
     });
     print(`\nwrote ${path.relative(process.cwd(), file)}`);
     const bad = langRows.filter((l) => l.verdicts.some((v) => v !== 'accepted'));
     if (bad.length) print(`languages with non-accepted verdicts: ${bad.map((b) => b.language).join(', ')}`);
-    return bad.length === 0 && tput.failed + tputWide.failed === 0 ? 0 : 1;
+    return bad.length === 0 && tput.failed + tputWide.failed + tputCold.failed === 0 ? 0 : 1;
   } finally {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });

@@ -23,11 +23,20 @@
  *               --pids N --cpu-ms N --wall-ms N --fsize BYTES --nofile N
  *               --stack BYTES --stdout-max BYTES --stderr-max BYTES
  *               [--cgroup-parent NAME] [--cpu-quota-percent N]
+ *               [--warm]
  *               -- /usr/bin/bwrap [bwrap args...]
  *   sandbox-run --probe     prints the detected cgroup version and exits.
  *
  * stdin is inherited by the sandboxed program; its stdout and stderr come out
  * on this program's stdout and stderr, cut at the budgets.
+ *
+ * --warm (ADR 0021): the sandbox's program is the warm stub (warm-stub.c),
+ * which waits for one run. The stub's fd 0 is a pipe this helper feeds from
+ * its own stdin, and its fd 3 a status pipe back: when the stub says it is
+ * waiting, a {"ready":true} line goes to fd 3. The first byte on stdin is the
+ * hand-over: the wall clock starts then and the CPU limit counts only CPU used
+ * after it (the cgroup's usage is read at that moment). EOF on stdin before
+ * any byte discards the sandbox (status "discarded"). One sandbox, one run.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -68,6 +77,7 @@ struct options {
   long long memory, fsize, stack, stdout_max, stderr_max;
   long pids, cpu_ms, wall_ms, nofile;
   long cpu_quota; /* percent of one core, 0 = unlimited */
+  int warm;       /* the program is the warm stub: relay stdin, clocks start at the hand-over */
   char **bwrap_argv;
   int bwrap_argc;
 };
@@ -78,21 +88,25 @@ static const char *const V1_CONTROLLERS[] = {"memory", "pids", "cpuacct", "cpu"}
 static char cg_dirs[V1_COUNT + 1][PATH_MAX];
 static int cg_dir_count = 0;
 
+/* JSON-escapes a message (control characters become spaces) into out. */
+static void json_escape(const char *msg, char *out, size_t size) {
+  size_t j = 0;
+  for (size_t i = 0; msg[i] && j < size - 3; i++) {
+    char c = msg[i];
+    if (c == '"' || c == '\\') out[j++] = '\\';
+    out[j++] = ((unsigned char)c < 0x20) ? ' ' : c;
+  }
+  out[j] = 0;
+}
+
 static void die_internal(const char *fmt, ...) {
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  /* JSON-escape the few characters that can appear in our own messages. */
   char esc[1100];
-  size_t j = 0;
-  for (size_t i = 0; msg[i] && j < sizeof esc - 3; i++) {
-    char c = msg[i];
-    if (c == '"' || c == '\\') esc[j++] = '\\';
-    esc[j++] = (c == '\n') ? ' ' : c;
-  }
-  esc[j] = 0;
+  json_escape(msg, esc, sizeof esc);
   dprintf(RESULT_FD, "{\"status\":\"internal\",\"error\":\"%s\"}\n", esc);
   dprintf(STDERR_FILENO, "sandbox-run: %s\n", msg);
   for (int i = cg_dir_count - 1; i >= 0; i--) rmdir(cg_dirs[i]);
@@ -343,6 +357,10 @@ static void parse_options(int argc, char **argv, struct options *o) {
       i++;
       break;
     }
+    if (strcmp(a, "--warm") == 0) {
+      o->warm = 1;
+      continue;
+    }
     if (i + 1 >= argc) die_internal("option %s needs a value", a);
     const char *v = argv[++i];
     if (strcmp(a, "--cgroup") == 0) {
@@ -391,16 +409,21 @@ static void set_limit(int resource, rlim_t value) {
 }
 
 /* In the forked child: join the cgroup, limit, drop privileges, exec bwrap. Never returns. */
-static void exec_child(const struct options *o, int out_w, int err_w, int seccomp_fd, int status_w) {
+static void exec_child(const struct options *o, int out_w, int err_w, int seccomp_fd, int status_w, int ctl_r,
+                       int stub_w) {
   char pid[32];
   snprintf(pid, sizeof pid, "%d", getpid());
   for (int i = 0; i < cg_dir_count; i++)
     if (write_file(cg_dirs[i], "cgroup.procs", pid) != 0) _exit(72);
   if (dup2(out_w, STDOUT_FILENO) < 0 || dup2(err_w, STDERR_FILENO) < 0) _exit(73);
+  /* Warm: the stub reads the hand-over on fd 0 and reports on fd 3 (fd 3 is the result pipe's
+   * number here, which the child never writes; seccomp_fd and status_w were opened after it). */
+  if (o->warm && (dup2(ctl_r, STDIN_FILENO) < 0 || dup2(stub_w, RESULT_FD) < 0)) _exit(73);
   /* Close everything but stdio, the seccomp program and bwrap's status pipe. */
   int keep_lo = seccomp_fd < status_w ? seccomp_fd : status_w;
   int keep_hi = seccomp_fd < status_w ? status_w : seccomp_fd;
-  if (keep_lo > 3) close_range(3, (unsigned)keep_lo - 1, 0);
+  unsigned first = o->warm ? 4 : 3;
+  if ((unsigned)keep_lo > first) close_range(first, (unsigned)keep_lo - 1, 0);
   if (keep_hi > keep_lo + 1) close_range((unsigned)keep_lo + 1, (unsigned)keep_hi - 1, 0);
   close_range((unsigned)keep_hi + 1, ~0U, 0);
   set_limit(RLIMIT_CPU, (rlim_t)((o->cpu_ms + 999) / 1000 + 1));
@@ -466,6 +489,72 @@ static int pump(struct stream *s) {
   return s->total > s->max;
 }
 
+/* Warm mode: the host's stdin relayed to the stub's hand-over pipe, and the stub's status pipe. */
+struct warm {
+  int in_fd;  /* our stdin (from the host), -1 once closed */
+  int ctl_w;  /* the stub's fd 0, -1 once closed */
+  int stub_r; /* the stub's fd 3, -1 once closed */
+  char buf[65536];
+  size_t len, off;
+  int ready, handed, discarded;
+  char error[300];
+  size_t error_len;
+};
+
+static void close_fd(int *fd) {
+  if (*fd >= 0) close(*fd);
+  *fd = -1;
+}
+
+/* Reads the host's stdin; returns 1 on the first byte ever (the hand-over). */
+static int warm_read_stdin(struct warm *w) {
+  ssize_t n = read(w->in_fd, w->buf, sizeof w->buf);
+  if (n < 0) return 0; /* EINTR/EAGAIN: poll again */
+  if (n == 0) {
+    close_fd(&w->in_fd);
+    if (!w->handed) w->discarded = 1;
+    close_fd(&w->ctl_w); /* nothing buffered: we only read when the buffer is empty */
+    return 0;
+  }
+  w->len = (size_t)n;
+  w->off = 0;
+  if (w->handed) return 0;
+  w->handed = 1;
+  return 1;
+}
+
+static void warm_write_ctl(struct warm *w) {
+  ssize_t n = write(w->ctl_w, w->buf + w->off, w->len - w->off);
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
+  if (n < 0) { /* the program closed its stdin: stop relaying, the host sees EPIPE */
+    close_fd(&w->ctl_w);
+    close_fd(&w->in_fd);
+    w->len = w->off = 0;
+    return;
+  }
+  w->off += (size_t)n;
+  if (w->off == w->len) w->len = w->off = 0;
+}
+
+static void warm_read_stub(struct warm *w) {
+  char buf[256];
+  ssize_t n = read(w->stub_r, buf, sizeof buf);
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
+  if (n <= 0) {
+    close_fd(&w->stub_r);
+    return;
+  }
+  for (ssize_t i = 0; i < n; i++) {
+    if (!w->ready && buf[i] == 'R') {
+      w->ready = 1;
+      dprintf(RESULT_FD, "{\"ready\":true}\n");
+    } else if (w->error_len < sizeof w->error - 1) {
+      w->error[w->error_len++] = buf[i];
+      w->error[w->error_len] = 0;
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc == 2 && strcmp(argv[1], "--probe") == 0) {
     if (access("/sys/fs/cgroup/memory/memory.limit_in_bytes", F_OK) == 0 &&
@@ -497,6 +586,15 @@ int main(int argc, char **argv) {
     die_internal("pipe: %s", strerror(errno));
   /* bwrap writes its status to this end: it must survive exec. */
   fcntl(status_p[1], F_SETFD, 0);
+  static struct warm w = {.in_fd = -1, .ctl_w = -1, .stub_r = -1};
+  int ctl_p[2] = {-1, -1}, stub_p[2] = {-1, -1};
+  if (o.warm) {
+    if (pipe2(ctl_p, O_CLOEXEC) || pipe2(stub_p, O_CLOEXEC)) die_internal("pipe: %s", strerror(errno));
+    fcntl(ctl_p[1], F_SETFL, O_NONBLOCK);
+    w.in_fd = STDIN_FILENO;
+    w.ctl_w = ctl_p[1];
+    w.stub_r = stub_p[0];
+  }
 
   sigset_t chld;
   sigemptyset(&chld);
@@ -510,7 +608,11 @@ int main(int argc, char **argv) {
   double start = now_ms();
   pid_t child = fork();
   if (child < 0) die_internal("fork: %s", strerror(errno));
-  if (child == 0) exec_child(&o, out_p[1], err_p[1], seccomp_fd, status_p[1]);
+  if (child == 0) exec_child(&o, out_p[1], err_p[1], seccomp_fd, status_p[1], ctl_p[0], stub_p[1]);
+  if (o.warm) {
+    close(ctl_p[0]);
+    close(stub_p[1]);
+  }
   close(out_p[1]);
   close(err_p[1]);
   close(status_p[1]);
@@ -521,22 +623,37 @@ int main(int argc, char **argv) {
   const char *limit = NULL; /* "wall", "cpu", "stdout", "stderr", "terminated" */
   int child_status = 0, child_done = 0;
   long long cpu_limit_ns = (long long)o.cpu_ms * 1000000LL;
+  long long cpu_base = 0; /* warm: the cgroup's CPU usage at the hand-over (bwrap's and the stub's start-up) */
 
   while (!child_done || out.open || err.open) {
+    int running = !o.warm || w.handed; /* a warm sandbox's clocks start at the hand-over */
     double elapsed = now_ms() - start;
-    if (!limit && elapsed >= o.wall_ms) limit = "wall";
-    if (!limit) {
-      long long cpu = cgroup_cpu_ns(&o);
+    if (running && !limit && elapsed >= o.wall_ms) limit = "wall";
+    if (running && !limit) {
+      long long cpu = cgroup_cpu_ns(&o) - cpu_base;
       if (cpu > cpu_limit_ns) limit = "cpu";
     }
+    if (w.discarded && !limit) limit = "discarded";
     if (limit) {
       kill(child, SIGKILL);
       kill_cgroup(&o);
     }
-    struct pollfd fds[3];
+    struct pollfd fds[6];
     int nfds = 0;
     fds[nfds++] = (struct pollfd){.fd = sfd, .events = POLLIN};
-    int out_idx = -1, err_idx = -1;
+    int out_idx = -1, err_idx = -1, in_idx = -1, ctl_idx = -1, stub_idx = -1;
+    if (w.in_fd >= 0 && w.len == 0) {
+      in_idx = nfds;
+      fds[nfds++] = (struct pollfd){.fd = w.in_fd, .events = POLLIN};
+    }
+    if (w.ctl_w >= 0 && w.len > 0) {
+      ctl_idx = nfds;
+      fds[nfds++] = (struct pollfd){.fd = w.ctl_w, .events = POLLOUT};
+    }
+    if (w.stub_r >= 0) {
+      stub_idx = nfds;
+      fds[nfds++] = (struct pollfd){.fd = w.stub_r, .events = POLLIN};
+    }
     if (out.open) {
       out_idx = nfds;
       fds[nfds++] = (struct pollfd){.fd = out.fd, .events = POLLIN};
@@ -548,6 +665,7 @@ int main(int argc, char **argv) {
     int timeout = CPU_CHECK_MS;
     double left = o.wall_ms - elapsed;
     if (!limit && left < timeout) timeout = left < 1 ? 1 : (int)left;
+    if (!running && !limit) timeout = -1; /* an idle warm sandbox costs no wake-ups */
     int r = poll(fds, (nfds_t)nfds, timeout);
     if (r < 0 && errno != EINTR) die_internal("poll: %s", strerror(errno));
     if (r > 0 && (fds[0].revents & POLLIN)) {
@@ -560,6 +678,14 @@ int main(int argc, char **argv) {
       limit = "stdout";
     if (err_idx >= 0 && (fds[err_idx].revents & (POLLIN | POLLHUP | POLLERR)) && pump(&err) && !limit)
       limit = "stderr";
+    if (stub_idx >= 0 && (fds[stub_idx].revents & (POLLIN | POLLHUP | POLLERR))) warm_read_stub(&w);
+    if (in_idx >= 0 && (fds[in_idx].revents & (POLLIN | POLLHUP | POLLERR)) && warm_read_stdin(&w)) {
+      start = now_ms();
+      cpu_base = cgroup_cpu_ns(&o);
+      if (cpu_base < 0) cpu_base = 0;
+    }
+    if (ctl_idx >= 0 && (fds[ctl_idx].revents & (POLLOUT | POLLHUP | POLLERR))) warm_write_ctl(&w);
+    if (w.in_fd < 0 && w.len == 0) close_fd(&w.ctl_w); /* all relayed: the program sees EOF */
     /* Reap whatever exited: bwrap, and anything re-parented to us. */
     for (;;) {
       int st;
@@ -593,6 +719,7 @@ int main(int argc, char **argv) {
   double reap = now_ms() - reap_start;
 
   long long cpu_ns = cgroup_cpu_ns(&o);
+  if (cpu_ns >= 0) cpu_ns -= cpu_base;
   long long peak, oom;
   if (o.cg == CG_V1) {
     peak = read_ll(cg_dirs[0], "memory.max_usage_in_bytes");
@@ -630,14 +757,26 @@ int main(int argc, char **argv) {
   else if (!started || WIFEXITED(child_status)) status = "setup-failed";
   else status = "killed";
   if (oom > 0 && !(limit && (strcmp(limit, "stdout") == 0 || strcmp(limit, "stderr") == 0))) status = "oom";
+  char error[700] = "";
+  if (o.warm) {
+    while (w.stub_r >= 0) warm_read_stub(&w); /* the stub's last words, if any */
+    if (limit && strcmp(limit, "discarded") == 0) status = "discarded";
+    else if (!w.handed) status = "setup-failed";
+    else if (w.error_len > 0 && (w.error[0] == 'E' || w.error[0] == 'X')) {
+      char esc[620];
+      json_escape(w.error + 1, esc, sizeof esc);
+      snprintf(error, sizeof error, ",\"error\":\"warm sandbox: %s\"", esc);
+      status = "internal";
+    }
+  }
 
   dprintf(RESULT_FD,
           "{\"status\":\"%s\",\"limit\":%s%s%s,\"exitCode\":%ld,\"bwrapStatus\":%d,\"cpuMs\":%.3f,\"wallMs\":%.3f,"
           "\"memoryBytes\":%lld,\"oomKills\":%lld,\"pidsLimitHits\":%lld,\"stdoutBytes\":%lld,\"stderrBytes\":%lld,"
-          "\"reapMs\":%.3f}\n",
+          "\"reapMs\":%.3f%s}\n",
           status, limit ? "\"" : "", limit ? limit : "null", limit ? "\"" : "", exit_code,
           WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status),
           cpu_ns < 0 ? -1.0 : cpu_ns / 1e6, wall, peak, oom < 0 ? 0 : oom, pids_hit < 0 ? 0 : pids_hit, out.total,
-          err.total, reap);
+          err.total, reap, error);
   return 0;
 }

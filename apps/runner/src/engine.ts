@@ -28,6 +28,8 @@ import {
   type SandboxRun,
 } from './sandbox/sandbox.js';
 import { createSpawner } from './sandbox/spawner.js';
+import { createWarmPool } from './sandbox/warm-pool.js';
+import { prepareWarmRun, runWarmOrCold } from './sandbox/warm-runs.js';
 import type { EngineEvent, EngineResult, ExecutionEngine, ExecutionJob } from './types.js';
 
 export { HIDDEN_MISMATCH } from './judge/test-judge.js';
@@ -49,6 +51,8 @@ export interface SandboxEngineOptions {
   cgroupParent?: string;
   /** Artefact cache size bound (default 512 MiB). */
   cacheBytes?: number;
+  /** Warm sandboxes for run steps (ADR 0021; default on). Unused ones are discarded after idleMs (default 60 s). */
+  warmPool?: false | { idleMs?: number; maxSandboxes?: number };
   logger?: EngineLogger;
 }
 
@@ -119,14 +123,30 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
   const spawner = createSpawner();
   const inflightCompiles = new Map<string, Promise<CompileOutcome>>();
   const logger = options.logger;
+  const pool =
+    options.warmPool === false
+      ? null
+      : createWarmPool({
+          create: (args) => spawner.warm(args),
+          idleMs: options.warmPool?.idleMs,
+          maxSandboxes: options.warmPool?.maxSandboxes ?? 4 * slotCount,
+          onProfileDisabled: (profile, reason) =>
+            logger?.warn({ profile, reason }, 'warm sandboxes keep failing for this profile: it runs cold from now on'),
+        });
 
   const freeSlots: Slot[] = Array.from({ length: slotCount }, (_, index) => ({
     index,
     host: { cgroup, cgroupParent, uid: uidBase + index, gid: uidBase + index },
   }));
   const waiters: ((slot: Slot) => void)[] = [];
-  async function withSlot<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
-    const slot = freeSlots.pop() ?? (await new Promise<Slot>((resolve) => waiters.push(resolve)));
+  /** Runs fn on the free slot `rank` likes best (e.g. one with a warm sandbox waiting), or the next freed one. */
+  async function withSlot<T>(fn: (slot: Slot) => Promise<T>, rank?: (slot: Slot) => number): Promise<T> {
+    let best = freeSlots.length - 1;
+    if (rank)
+      for (let i = best - 1; i >= 0; i--) if (rank(freeSlots[i] as Slot) > rank(freeSlots[best] as Slot)) best = i;
+    const slot =
+      (best >= 0 ? freeSlots.splice(best, 1)[0] : undefined) ??
+      (await new Promise<Slot>((resolve) => waiters.push(resolve)));
     try {
       return await fn(slot);
     } finally {
@@ -354,19 +374,23 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
       const data = decoders[stream].write(chunk);
       if (data) extra.onEvent?.({ type: 'output', stream, data });
     };
-    const run = await withSlot((slot) =>
-      runInSandbox(
-        slot.host,
-        {
-          argv: [...def.run, ...(extra.args ?? [])],
-          env: def.env,
-          binds: [...def.binds, ...prepared.binds, ...(extra.binds ?? [])],
-          limits,
-          stdin,
-          ...(extra.onEvent ? { onStdout: emit('stdout'), onStderr: emit('stderr') } : {}),
-        },
-        spawner.launch,
-      ),
+    const spec = {
+      argv: [...def.run, ...(extra.args ?? [])],
+      env: def.env,
+      binds: [...def.binds, ...prepared.binds, ...(extra.binds ?? [])],
+      limits,
+      stdin,
+      ...(extra.onEvent ? { onStdout: emit('stdout'), onStderr: emit('stderr') } : {}),
+    };
+    // Checker runs (extra binds) and languages with a setup artefact stay cold (ADR 0021).
+    const warm =
+      pool && !extra.binds && !def.setup ? await prepareWarmRun(def.id, def.binds, prepared.binds, spec) : null;
+    const run = await withSlot(
+      (slot) =>
+        pool && warm
+          ? runWarmOrCold(pool, spawner.launch, slot, warm, spec)
+          : runInSandbox(slot.host, spec, spawner.launch),
+      pool && warm ? (slot) => pool.rank(slot.index, warm.profileKey) : undefined,
     );
     return { run, limits, classified: classifyRun(run.outcome, { memoryLimitBytes: limits.memoryBytes }) };
   }
@@ -467,6 +491,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions = {}): P
     },
     execute,
     async close() {
+      await pool?.close();
       spawner.close();
       await rm(root, { recursive: true, force: true });
     },

@@ -49,7 +49,18 @@ async function run(language: LanguageId, source: string, opts: { stdin?: string;
   return result;
 }
 
-/** Host post-conditions after every attack: no process left with a slot uid, no run cgroup left. */
+/**
+ * A process of an idle warm sandbox (ADR 0021): bubblewrap or the stub, in a warm-* cgroup. A
+ * used warm sandbox's cgroup is gone before its result returns, so nothing of a finished run can
+ * hide here, and a run cannot move itself to another cgroup.
+ */
+function inIdleWarmSandbox(pid: string, name: string | undefined): boolean {
+  if (name !== 'bwrap' && name !== 'warm-stub') return false;
+  const cgroup = readFileSync(`/proc/${pid}/cgroup`, 'utf8');
+  return /^\d+:[^:\n]*:.*\/isel-runner\/warm-[0-9a-f]+$/m.test(cgroup);
+}
+
+/** Host post-conditions after every attack: no process left with a slot uid (bar idle warm sandboxes), no run cgroup left. */
 function slotProcesses(): string[] {
   const found: string[] = [];
   for (const pid of readdirSync('/proc')) {
@@ -57,7 +68,8 @@ function slotProcesses(): string[] {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
-      if (uid >= UID_BASE && uid < UID_BASE + SLOTS) found.push(`${pid}:${/^Name:\s+(.*)$/m.exec(status)?.[1]}`);
+      const name = /^Name:\s+(.*)$/m.exec(status)?.[1];
+      if (uid >= UID_BASE && uid < UID_BASE + SLOTS && !inIdleWarmSandbox(pid, name)) found.push(`${pid}:${name}`);
     } catch {
       // the process ended while we looked
     }

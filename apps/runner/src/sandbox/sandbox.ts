@@ -165,7 +165,8 @@ export function helperArgs(host: SandboxHost, runId: string, limits: SandboxLimi
   ];
 }
 
-function parseOutcome(line: string, helperExit: number | null, stderr: string): SandboxOutcome {
+/** The outcome in the helper's last JSON line, or an internal outcome when there is none. */
+export function parseOutcome(line: string, helperExit: number | null, stderr: string): SandboxOutcome {
   try {
     const parsed = JSON.parse(line) as Partial<SandboxOutcome> & { error?: string };
     if (typeof parsed.status === 'string') {
@@ -256,12 +257,19 @@ export async function runInSandbox(
 ): Promise<SandboxRun> {
   const runId = `run-${randomBytes(8).toString('hex')}`;
   const args = [...helperArgs(host, runId, spec.limits), '--', ...bwrapArgs(spec)];
+  const collected = collectRun(spec);
+  return collected.finish(await launcher(args, spec.stdin, collected.sink, spec.limits.wallMs + 10_000));
+}
+
+/** A sink that keeps a run's output and forwards it live; `finish` makes the run of the helper's exit. */
+export function collectRun(spec: Pick<SandboxSpec, 'onStdout' | 'onStderr'>): {
+  sink: HelperSink;
+  finish(exit: HelperExit): SandboxRun;
+} {
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
-  const exit = await launcher(
-    args,
-    spec.stdin,
-    {
+  return {
+    sink: {
       onStdout: (chunk) => {
         stdout.push(chunk);
         spec.onStdout?.(chunk);
@@ -271,9 +279,10 @@ export async function runInSandbox(
         spec.onStderr?.(chunk);
       },
     },
-    spec.limits.wallMs + 10_000,
-  );
-  const errText = Buffer.concat(stderr).toString('utf8');
-  const outcome = parseOutcome(exit.result.trim().split('\n').pop() ?? '', exit.exitCode, errText);
-  return { outcome, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+    finish(exit) {
+      const errText = Buffer.concat(stderr).toString('utf8');
+      const outcome = parseOutcome(exit.result.trim().split('\n').pop() ?? '', exit.exitCode, errText);
+      return { outcome, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+    },
+  };
 }
