@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/test', poolMax: 4 });
   });
 
+  it('keeps warm sandboxes unless RUNNER_WARM_POOL turns them off', () => {
+    expect(loadConfig({}, '/srv/app').runner.warmPool).toBe(true);
+    expect(loadConfig({ RUNNER_WARM_POOL: 'false' }, '/srv/app').runner.warmPool).toBe(false);
+    expect(problemsOf({ RUNNER_WARM_POOL: 'sometimes' })).toEqual([
+      'RUNNER_WARM_POOL: expected true or false (got "sometimes")',
+    ]);
+  });
+
   it('names the variable, the value and what is expected', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT: expected a port number between 0 and 65535 (got "abc")']);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: expected a port number between 0 and 65535 (got "70000")']);

@@ -103,6 +103,11 @@ const EnvSchema = z.object({
     )
     .pipe(z.array(z.enum(LANGUAGE_IDS, { error: `expected language ids among ${LANGUAGE_IDS.join(', ')}` })))
     .optional(),
+  /**
+   * Keep finished sandboxes waiting for the next run of a language (ADR 0021): a run then costs about a
+   * bare start instead of ~20 ms of sandbox set-up. Turn off to make every sandbox at run time.
+   */
+  RUNNER_WARM_POOL: booleanFlag.default(true),
   /** Executions one user may start per minute. */
   RUNNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Executions the members of one organisation may start per minute, together. */
@@ -304,6 +309,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       slots: e.RUNNER_SLOTS ?? defaultSlots(),
       workDir: e.RUNNER_WORK_DIR === undefined ? undefined : path.resolve(cwd, e.RUNNER_WORK_DIR),
       cgroupParent: e.RUNNER_CGROUP_PARENT,
+      warmPool: e.RUNNER_WARM_POOL,
       languages: e.RUNNER_LANGUAGES,
       ratePerMinute: e.RUNNER_RATE_PER_MINUTE,
       orgRatePerMinute: e.RUNNER_ORG_RATE_PER_MINUTE,

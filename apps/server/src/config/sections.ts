@@ -47,6 +47,8 @@ export interface RunnerConfig {
   /** Undefined: the engine's default (under the system temp dir). */
   workDir: string | undefined;
   cgroupParent: string | undefined;
+  /** Warm sandboxes waiting for runs (RUNNER_WARM_POOL). */
+  warmPool: boolean;
   /** Languages offered even when more are installed; undefined = all installed. */
   languages: LanguageId[] | undefined;
   ratePerMinute: number;

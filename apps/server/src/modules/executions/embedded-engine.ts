@@ -13,6 +13,7 @@ export function createConfiguredEngine(config: Config, logger: QueueLogger): Pro
     logger,
     ...(runner.workDir ? { workDir: runner.workDir } : {}),
     ...(runner.cgroupParent ? { cgroupParent: runner.cgroupParent } : {}),
+    ...(runner.warmPool ? {} : { warmPool: false as const }),
   });
 }
 
