@@ -1,6 +1,7 @@
 import type { SendMailInput } from '../mail/mail.service.js';
 
-export type InvitationKind = 'invitation' | 'update' | 'cancellation';
+/** `removed`: the interview goes on, without this person (taken off the panel): a CANCEL of their copy. */
+export type InvitationKind = 'invitation' | 'update' | 'cancellation' | 'removed';
 
 export interface InvitationText {
   kind: InvitationKind;
@@ -49,25 +50,27 @@ export function invitationEmail(input: InvitationText): SendMailInput {
     invitation: `Invitation: ${input.title} — ${when}`,
     update: `Updated: ${input.title} — now ${when}`,
     cancellation: `Cancelled: ${input.title}`,
+    removed: `No longer on the panel: ${input.title}`,
   };
   const opening: Record<InvitationKind, string> = {
     invitation: `${input.orgName} invites you to the interview “${input.title}”.`,
-    update: `The interview “${input.title}” with ${input.orgName} has moved.`,
+    update: `The interview “${input.title}” with ${input.orgName} has changed.`,
     cancellation: `The interview “${input.title}” with ${input.orgName} is cancelled.`,
+    removed: `You are no longer on the panel of the interview “${input.title}” with ${input.orgName}.`,
   };
+  const ends = input.kind === 'cancellation' || input.kind === 'removed';
   const lines = [
     `Hello ${input.recipientName},`,
     opening[input.kind],
-    input.kind === 'cancellation' ? `It was planned for ${when}.` : `When: ${when}.`,
+    ends ? `It was planned for ${when}.` : `When: ${when}.`,
     ...(input.reason ? [`Reason: ${input.reason}`] : []),
-    input.kind === 'cancellation'
+    ends
       ? 'The attached calendar update removes it from your calendar.'
       : input.joinUrl
         ? 'The attached invitation adds it to your calendar; open the link at the time to join from your browser.'
         : `The attached invitation adds it to your calendar; join with the invite link ${input.orgName} sent you.`,
   ];
-  const link =
-    input.kind !== 'cancellation' && input.joinUrl ? { url: input.joinUrl, label: 'Join the interview' } : null;
+  const link = !ends && input.joinUrl ? { url: input.joinUrl, label: 'Join the interview' } : null;
   return { to: input.to, subject: subjects[input.kind], ...render(lines, link), calendar: input.calendar };
 }
 

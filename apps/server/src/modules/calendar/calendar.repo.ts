@@ -100,6 +100,7 @@ export function createCalendarRepo(db: Db) {
             startsAt: row.startsAt,
             endsAt: row.endsAt,
             status: row.status,
+            attendees: row.attendees,
             updatedAt: sql`now()`,
           },
         });

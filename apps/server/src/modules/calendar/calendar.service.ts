@@ -72,6 +72,23 @@ interface Recipient {
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
+const addressKey = (email: string) => email.trim().toLowerCase();
+
+/** People of the last invitation who are not among the current recipients. */
+function removedAttendees(
+  previous: { name: string; email: string }[] | null,
+  current: { email: string }[],
+): { name: string; email: string }[] {
+  if (!previous) return [];
+  const now = new Set(current.map((c) => addressKey(c.email)));
+  return previous.filter((p) => !now.has(addressKey(p.email)));
+}
+
+function sameAddresses(a: { email: string }[], b: { email: string }[]): boolean {
+  const key = (list: { email: string }[]) => [...new Set(list.map((x) => addressKey(x.email)))].sort().join('\n');
+  return key(a) === key(b);
+}
+
 export function createCalendarService(deps: CalendarServiceDeps) {
   const { repo, now } = deps;
   const timeZones = deps.timeZones ?? {
@@ -174,11 +191,17 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       }
       const start = cancelled ? (previous?.startsAt ?? at) : (startsAt ?? at);
       const end = cancelled ? (previous?.endsAt ?? at) : new Date(start.getTime() + interview.durationMinutes * 60_000);
+      const attendees = recipients.map((r) => ({ name: r.name, email: r.email }));
+      // Taken off the panel since the last invitation (unknown on rows older than the attendee list).
+      const removed = cancelled ? [] : removedAttendees(previous?.attendees ?? null, attendees);
+      const samePeople =
+        previous?.attendees == null || (removed.length === 0 && sameAddresses(previous.attendees, attendees));
       const unchanged =
         !cancelled &&
         previous?.status === 'scheduled' &&
         previous.startsAt.getTime() === start.getTime() &&
-        previous.endsAt.getTime() === end.getTime();
+        previous.endsAt.getTime() === end.getTime() &&
+        samePeople;
       if (unchanged) return { mailIds: [], reminders: [] };
       const kind: InvitationKind = cancelled
         ? 'cancellation'
@@ -192,15 +215,37 @@ export function createCalendarService(deps: CalendarServiceDeps) {
         startsAt: start,
         endsAt: end,
         status: cancelled ? ('cancelled' as const) : ('scheduled' as const),
+        attendees: cancelled ? (previous?.attendees ?? attendees) : attendees,
       };
       await repo.saveEvent(tx, row);
+      const known = previous?.attendees ? new Set(previous.attendees.map((a) => addressKey(a.email))) : null;
       const mailIds: string[] = [];
+      for (const person of removed) {
+        // RFC 5546: the organiser removes an attendee by sending them a CANCEL of the same event.
+        const gone: Recipient = { ...person, timeZone: 'UTC', isCandidate: false };
+        const event = eventFor(agg, row, gone, [gone], true, null);
+        const mail = invitationEmail({
+          kind: 'removed',
+          to: person.email,
+          recipientName: person.name,
+          title: agg.interview.title,
+          orgName: agg.orgName,
+          start,
+          end,
+          timeZone: 'UTC',
+          joinUrl: null,
+          reason: change.reason ?? null,
+          calendar: { method: 'CANCEL', content: buildCalendar({ method: 'CANCEL', events: [event] }) },
+        });
+        mailIds.push((await deps.mail.stage(mail, tx)).id);
+      }
       for (const recipient of recipients) {
         const joinUrl = recipient.isCandidate ? candidateUrl : roomUrl(interviewId);
         const event = eventFor(agg, row, recipient, recipients, cancelled, joinUrl);
         const method = cancelled ? 'CANCEL' : 'REQUEST';
         const mail: SendMailInput = invitationEmail({
-          kind,
+          // Someone new on the panel gets an invitation, not an "update" of something they never had.
+          kind: kind === 'update' && known && !known.has(addressKey(recipient.email)) ? 'invitation' : kind,
           to: recipient.email,
           recipientName: recipient.name,
           title: agg.interview.title,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from '../../db/columns.js';
 import { interviews } from '../interviews/interviews.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
@@ -22,6 +22,11 @@ export const interviewCalendarEvents = pgTable(
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
     status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
+    /**
+     * Who received the last invitation or update (name and address): someone taken off the panel gets a
+     * CANCEL for their copy. Null on rows sent before this was kept (then nobody is taken off).
+     */
+    attendees: jsonb('attendees').$type<{ name: string; email: string }[]>(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [

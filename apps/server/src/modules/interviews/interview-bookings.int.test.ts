@@ -243,6 +243,27 @@ describe('scheduling and editing interviews go through the bookings', () => {
     const swapped = await patch(mine.id, { coInterviewerIds: [cal.user.id] });
     expect(swapped.statusCode, swapped.body).toBe(200);
     expect((await activeRows(mine.id)).map((r) => r.userId).sort()).toEqual([amy.user.id, cal.user.id].sort());
+    // Calendars follow the panel at the same time: Ben's copy is cancelled (METHOD:CANCEL, same UID), Cal is
+    // invited, Amy and the candidate get an update — all at SEQUENCE 2.
+    const ofSwap = async () => {
+      const mails = await database.db
+        .select()
+        .from(emailOutbox)
+        .where(inArray(emailOutbox.to, [amy.user.email, ben.user.email, cal.user.email, mine.candidate.email]));
+      const after = mails.filter((m) => m.calendar && sequenceOf(m.calendar.content) === 2);
+      expect(after).toHaveLength(4);
+      return after;
+    };
+    const swapMails = await eventually(ofSwap);
+    const byTo = new Map(swapMails.map((m) => [m.to, m]));
+    expect(byTo.get(ben.user.email)?.subject).toBe(`No longer on the panel: ${mine.title}`);
+    expect(byTo.get(ben.user.email)?.calendar?.method).toBe('CANCEL');
+    expect(byTo.get(ben.user.email)?.calendar?.content).toContain(`UID:interview-${mine.id}@interviewselect`);
+    expect(byTo.get(cal.user.email)?.subject).toMatch(new RegExp(`^Invitation: ${mine.title} `));
+    expect(byTo.get(cal.user.email)?.calendar?.method).toBe('REQUEST');
+    for (const to of [amy.user.email, mine.candidate.email]) {
+      expect(byTo.get(to)?.subject).toMatch(new RegExp(`^Updated: ${mine.title} `));
+    }
     const bens = await createInterview(app, ben, orgId, { plannedStart: '2030-01-10T15:00:00Z' });
     expect((await transition(app, rita, bens.id, 'schedule')).statusCode).toBe(200);
     // A reason given with the edit goes into the history instead of the automatic one.

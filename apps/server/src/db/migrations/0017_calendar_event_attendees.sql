@@ -1,0 +1,1 @@
+ALTER TABLE "interview_calendar_events" ADD COLUMN "attendees" jsonb;
