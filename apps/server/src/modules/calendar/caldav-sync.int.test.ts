@@ -128,6 +128,43 @@ describe('CalDAV sync: interviews written to the calendar, its busy times read b
     expect(CalDavConnectionSchema.parse(status.json())).toMatchObject({ connected: true, lastError: null });
   });
 
+  it('removes the copy from the calendar of someone taken off the panel', async () => {
+    const owen = await signedInUser(app, database.db, { name: 'Owen Owner' });
+    const org = await createOrgWithMembers(database.db, { [owen.user.id]: 'owner', [ivy.user.id]: 'interviewer' });
+    const quiet = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/orgs/${org.id}/calendar-settings`,
+      headers: owen.headers,
+      payload: { reminderOffsetsMinutes: [] },
+    });
+    expect(quiet.statusCode, quiet.body).toBe(200);
+    const interview = await createInterview(app, owen, org.id, {
+      title: 'Panel of two',
+      plannedStart: '2026-04-02T09:00:00.000Z',
+      durationMinutes: 60,
+      coInterviewerIds: [ivy.user.id],
+    });
+    const scheduled = await app.inject({
+      method: 'POST',
+      url: `/api/v1/interviews/${interview.id}/transitions`,
+      headers: owen.headers,
+      payload: { action: 'schedule' },
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+    const window = [new Date('2026-04-01T00:00:00Z'), new Date('2026-04-03T00:00:00Z')] as const;
+    const ours = async () => (await ivyCalendar().busy(...window, () => false)).map((r) => r.start.toISOString());
+    await eventually(async () => expect(await ours()).toEqual(['2026-04-02T09:00:00.000Z']), { timeoutMs: 15_000 });
+
+    const without = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/interviews/${interview.id}`,
+      headers: owen.headers,
+      payload: { coInterviewerIds: [] },
+    });
+    expect(without.statusCode, without.body).toBe(200);
+    await eventually(async () => expect(await ours()).toEqual([]), { timeoutMs: 15_000 });
+  });
+
   it('reads the calendar’s own busy times, without our interviews, and the slot finder keeps clear of them', async () => {
     await ivyCalendar().putEvent(
       'dentist@phone',

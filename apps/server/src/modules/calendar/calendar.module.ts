@@ -49,7 +49,7 @@ export async function registerCalendarModule(
     db: deps.db,
     box: createSecretBox(secretKey, 'caldav-password'),
     ...(deps.queue ? { queue: deps.queue } : {}),
-    eventFor: (interviewId) => calendar.calendarCopy(interviewId),
+    eventFor: (interviewId, userId) => calendar.calendarCopy(interviewId, userId),
     sentUid: (interviewId) => repo.sentUid(interviewId),
     now: deps.now,
   });

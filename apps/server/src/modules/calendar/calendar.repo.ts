@@ -61,6 +61,16 @@ export function createCalendarRepo(db: Db) {
     },
 
     /** Name and e-mail of accounts (interviewers' addresses for invitations). */
+    /** Account ids of these addresses (lower-cased keys); addresses without an account are absent. */
+    async userIdsByEmails(emails: string[]): Promise<Map<string, string>> {
+      if (emails.length === 0) return new Map();
+      const rows = await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(inArray(users.email, emails));
+      return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+    },
+
     async usersByIds(ids: string[], tx: Db = db): Promise<Map<string, { name: string; email: string }>> {
       if (ids.length === 0) return new Map();
       const rows = await tx

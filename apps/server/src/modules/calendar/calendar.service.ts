@@ -187,7 +187,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const previous = await repo.eventForUpdate(tx, interviewId);
       if (cancelled && (!previous || previous.status === 'cancelled')) {
         await repo.dropPendingReminders(tx, interviewId, null);
-        return { mailIds: [], reminders: [] };
+        return { mailIds: [], reminders: [], removed: [] };
       }
       const start = cancelled ? (previous?.startsAt ?? at) : (startsAt ?? at);
       const end = cancelled ? (previous?.endsAt ?? at) : new Date(start.getTime() + interview.durationMinutes * 60_000);
@@ -202,7 +202,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
         previous.startsAt.getTime() === start.getTime() &&
         previous.endsAt.getTime() === end.getTime() &&
         samePeople;
-      if (unchanged) return { mailIds: [], reminders: [] };
+      if (unchanged) return { mailIds: [], reminders: [], removed: [] };
       const kind: InvitationKind = cancelled
         ? 'cancellation'
         : previous && previous.status === 'scheduled'
@@ -273,15 +273,17 @@ export function createCalendarService(deps: CalendarServiceDeps) {
               }))
               .filter((r) => r.dueAt.getTime() > at.getTime()),
           );
-      return { mailIds, reminders };
+      return { mailIds, reminders, removed: removed.map((r) => r.email) };
     });
     await deps.mail.dispatch(outcome.mailIds);
     await enqueueReminders(outcome.reminders);
     if (outcome.mailIds.length > 0 && deps.onPublished) {
-      await deps.onPublished(
-        interviewId,
-        agg.participants.flatMap((p) => (p.role !== 'candidate' && p.userId ? [p.userId] : [])),
-      );
+      // The panel's calendars, and those of people taken off it (their copy is removed).
+      const takenOff = [...(await repo.userIdsByEmails(outcome.removed)).values()];
+      await deps.onPublished(interviewId, [
+        ...agg.participants.flatMap((p) => (p.role !== 'candidate' && p.userId ? [p.userId] : [])),
+        ...takenOff,
+      ]);
     }
     return { emails: outcome.mailIds.length };
   }
@@ -387,10 +389,15 @@ export function createCalendarService(deps: CalendarServiceDeps) {
   }
 
   /** The interview as it belongs in an interviewer's own calendar (no organiser or attendees), or null if never sent. */
-  async function calendarCopy(interviewId: string): Promise<IcsEvent | null> {
+  /**
+   * The interview as a person's synced calendar should hold it; cancelled for `userId` when they are no
+   * longer on its panel (their copy is then removed).
+   */
+  async function calendarCopy(interviewId: string, userId?: string): Promise<IcsEvent | null> {
     const [agg, sent] = await Promise.all([deps.loadInterview(interviewId), repo.eventsFor([interviewId])]);
     const row = sent.get(interviewId);
     if (!agg || !row) return null;
+    const onPanel = userId === undefined || agg.participants.some((p) => p.role !== 'candidate' && p.userId === userId);
     return {
       uid: row.uid,
       sequence: row.sequence,
@@ -400,7 +407,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       description: `Interview with ${agg.orgName} on InterviewSelect. Join: ${roomUrl(interviewId)}`,
       url: roomUrl(interviewId),
       attendees: [],
-      status: row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      status: row.status === 'cancelled' || !onPanel ? 'CANCELLED' : 'CONFIRMED',
       stamp: now(),
     };
   }
