@@ -1,18 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { ROOM_KEYS, roomDocumentName } from '@interviewselect/contracts';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../../../test/eventually.js';
-import { RawRoomClient, type RawDoc } from '../../../test/raw-room-client.js';
-import { listenRoomApp, seedRoom, type testRoomAccess } from '../../../test/room-fixtures.js';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from '../../../test/test-db.js';
+import type { RawDoc } from '../../../test/raw-room-client.js';
+import { seedRoom } from '../../../test/room-fixtures.js';
+import { useTwoRedisNodes } from '../../../test/two-redis-nodes.js';
 import { queryRows } from '../../platform/db.js';
-
-/** CI passes REDIS_URL; the machine always has Redis on its default port. */
-const redisUrl = testRedisUrl() ?? 'redis://127.0.0.1:6379';
 
 /**
  * Two server nodes joined only by the database and a real Redis (under a
@@ -20,40 +14,13 @@ const redisUrl = testRedisUrl() ?? 'redis://127.0.0.1:6379';
  * on different nodes must see each other, and the log must hold each update once.
  */
 describe('rooms across two nodes through Redis', () => {
-  const prefix = `isel-test-${randomBytes(4).toString('hex')}:`;
-  let database: TestDatabase;
-  const nodes: { app: FastifyInstance; url: string; access: ReturnType<typeof testRoomAccess> }[] = [];
-  const connections: Redis[] = [];
-  const clients: RawRoomClient[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    for (let i = 0; i < 2; i++) {
-      const redis = new Redis(redisUrl);
-      connections.push(redis);
-      nodes.push(await listenRoomApp(database, { REDIS_URL: redisUrl }, { redis, redisPrefix: prefix }));
-    }
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    for (const node of nodes) await node.app.close();
-    for (const redis of connections) redis.disconnect();
-    await database.close();
-  });
-
-  async function open(node: number, cookie: string, name: string): Promise<{ socket: RawRoomClient; doc: RawDoc }> {
-    const socket = await RawRoomClient.connect(nodes[node]!.url, { cookie });
-    clients.push(socket);
-    const doc = socket.open(name);
-    await eventually(() => expect(doc.synced).toBe(true));
-    return { socket, doc };
-  }
+  const two = useTwoRedisNodes();
+  const { nodes, open } = two;
 
   const code = (d: RawDoc) => d.doc.getMap<Y.Text>(ROOM_KEYS.files).get('python')?.toJSON() ?? '';
 
   it('shows edits made on one node to clients on the other, and logs each update once', async () => {
-    const room = await seedRoom(database.db);
+    const room = await seedRoom(two.database.db);
     const name = roomDocumentName(room.interviewId);
     const a = await open(0, room.interviewer.cookie, name);
     const b = await open(1, room.candidate.cookie, name);
@@ -66,7 +33,7 @@ describe('rooms across two nodes through Redis', () => {
     await eventually(() => expect(code(a.doc)).toBe('hello!!!'));
     await eventually(() => expect(a.doc.unacked + b.doc.unacked).toBe(0));
     const rows = await queryRows<{ n: number; seqs: number }>(
-      database.db,
+      two.database.db,
       sql`select count(*)::int as n, count(distinct seq)::int as seqs from room_updates
           where interview_id = ${room.interviewId} and doc = 'room'`,
     );
@@ -75,7 +42,7 @@ describe('rooms across two nodes through Redis', () => {
   });
 
   it('carries status changes and chat to the other node', async () => {
-    const room = await seedRoom(database.db);
+    const room = await seedRoom(two.database.db);
     const name = roomDocumentName(room.interviewId);
     const interviewer = await open(0, room.interviewer.cookie, name);
     const candidate = await open(1, room.candidate.cookie, name);
