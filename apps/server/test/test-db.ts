@@ -68,8 +68,15 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   };
 }
 
-/** A short hash of every migration file's name and content. */
+let cachedKey: string | undefined;
+
+/** A short hash of every migration file's name and content (read once per test process). */
 function migrationsKey(): string {
+  cachedKey ??= hashMigrations();
+  return cachedKey;
+}
+
+function hashMigrations(): string {
   const folder = migrationsFolder();
   const hash = createHash('sha256');
   const walk = (dir: string): void => {
