@@ -60,6 +60,35 @@ export class RawRoomClient {
     return this.frames.map((f) => Buffer.from(f).toString('utf8')).join('\n');
   }
 
+  /** The updates the server broadcast to this socket for `name` (sync `update` messages), in order. */
+  receivedUpdates(name: string): Uint8Array[] {
+    const updates: Uint8Array[] = [];
+    for (const frame of this.frames) {
+      const d = decoding.createDecoder(frame);
+      if (decoding.readVarString(d) !== name || decoding.readVarUint(d) !== MSG.sync) continue;
+      if (decoding.readVarUint(d) === syncProtocol.messageYjsUpdate) updates.push(decoding.readVarUint8Array(d));
+    }
+    return updates;
+  }
+
+  /** The presence client ids of each awareness frame received for `name`, in order. */
+  receivedPresence(name: string): number[][] {
+    const frames: number[][] = [];
+    for (const frame of this.frames) {
+      const d = decoding.createDecoder(frame);
+      if (decoding.readVarString(d) !== name || decoding.readVarUint(d) !== MSG.awareness) continue;
+      const inner = decoding.createDecoder(decoding.readVarUint8Array(d));
+      const ids: number[] = [];
+      for (let n = decoding.readVarUint(inner); n > 0; n--) {
+        ids.push(decoding.readVarUint(inner));
+        decoding.readVarUint(inner);
+        decoding.readVarString(inner);
+      }
+      frames.push(ids);
+    }
+    return frames;
+  }
+
   /** Authenticates and syncs one document; local edits to `doc` are sent from then on. */
   open(name: string): RawDoc {
     const doc = new Y.Doc();
@@ -101,6 +130,21 @@ export class RawRoomClient {
     this.send(name, (e) => {
       encoding.writeVarUint(e, MSG.awareness);
       encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(entry.awareness, [entry.doc.clientID]));
+    });
+  }
+
+  /** Sends presence entries exactly as given: any client id, clock and state (null = a removal). */
+  sendPresence(name: string, entries: { clientId: number; clock: number; state: unknown }[]): void {
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, entries.length);
+    for (const e of entries) {
+      encoding.writeVarUint(inner, e.clientId);
+      encoding.writeVarUint(inner, e.clock);
+      encoding.writeVarString(inner, JSON.stringify(e.state));
+    }
+    this.send(name, (e) => {
+      encoding.writeVarUint(e, MSG.awareness);
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
     });
   }
 

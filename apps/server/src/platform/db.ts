@@ -27,6 +27,18 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * A fixed statement sent straight to the driver, skipping Drizzle's query
+ * building: for the hot paths where that per-call cost shows (the room edit
+ * log's INSERT). On PostgreSQL it is a named prepared statement, parsed and
+ * planned once per connection. Parameters go as the drivers take them.
+ */
+export async function execPrepared(db: Db, statement: { name: string; text: string }, params: unknown[]) {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) await client.query({ name: statement.name, text: statement.text, values: params });
+  else await client.query(statement.text, params);
+}
+
 export interface PoolStats {
   total: number;
   idle: number;

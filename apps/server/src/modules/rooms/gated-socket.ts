@@ -1,5 +1,7 @@
 import type { WebSocketLike } from '@hocuspocus/server';
 import { WebSocket } from 'ws';
+import { EchoFilter } from './room-echo.js';
+import type { PresenceRouter } from './room-presence.js';
 
 interface Barrier {
   done: boolean;
@@ -13,11 +15,15 @@ interface Barrier {
  * the document's update event — which fires before that acknowledgement is
  * sent — so the acknowledgement, and every frame after it (order is kept),
  * leaves only once the update is stored. Others see the edit at once.
+ * Frames that only echo what this socket sent are not sent at all (room-echo.ts).
  */
 export class GatedSocket implements WebSocketLike {
   private readonly queue: { data: Uint8Array; barrier: Barrier | null }[] = [];
   private barrier: Barrier | null = null;
   private closeAfterDrain: { code: number | undefined; reason: string | undefined } | null = null;
+  readonly echo = new EchoFilter();
+  /** Set by the socket's owner: where this socket's established documents register for presence frames. */
+  presence: PresenceRouter | null = null;
 
   constructor(readonly ws: WebSocket) {}
 
@@ -27,6 +33,7 @@ export class GatedSocket implements WebSocketLike {
 
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
     const frame = data as Uint8Array;
+    if (this.echo.isEcho(frame)) return;
     if (this.queue.length === 0 && (this.barrier === null || this.barrier.done)) return this.write(frame);
     this.queue.push({ data: frame, barrier: this.barrier });
   }

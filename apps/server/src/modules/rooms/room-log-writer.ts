@@ -2,8 +2,7 @@
  * The node-wide group-commit writer of the room log.
  *
  * One writer per process collects the pending updates of ALL documents and
- * commits them in one multi-row INSERT (chunked well below PostgreSQL's 65,535
- * parameters), then resolves every acknowledgement of that batch. It commits
+ * commits them in one INSERT (at most MAX_ROWS rows a statement), then resolves every acknowledgement of that batch. It commits
  * while there is a backlog with one statement in flight: whatever arrives
  * during a commit goes out in the next one, so the cost is one round trip per
  * batch however many rooms are typing.
@@ -26,11 +25,19 @@ import type { BatchRow, DocLog, RoomDocs, RoomLogLogger, Snapshot } from './room
 import { createFailureSummary, isDataError, sqlState } from './room-log-errors.js';
 import type { NewRoomEvent, RoomDoc, RoomsRepo } from './rooms.repo.js';
 
-/** 6 parameters a row: 4,000 rows stay far below the 65,535-parameter limit of one statement. */
+/** Rows in one statement (six array parameters whatever the count): bounds its size and the rows one failure retries. */
 const MAX_ROWS = 4000;
 /** Bytes of updates in one statement (at least one row always goes). */
 const MAX_BYTES = 8 * 1024 * 1024;
 const MAX_EVENTS = 2000;
+/**
+ * Least time between the starts of two statements. A round trip to a local
+ * database is far shorter than the gap between one person's keystrokes, so
+ * without it a busy node sends a statement (and a WAL flush) for every few
+ * updates; with it, one per window carries all rooms' updates, and an
+ * acknowledgement waits at most this much longer.
+ */
+const COMMIT_GAP_MS = 5;
 const RETRY_MIN_MS = 20;
 const RETRY_MAX_MS = 5000;
 const DOC_RETRY_MAX_MS = 30_000;
@@ -49,6 +56,7 @@ export function createRoomLogWriter(deps: { repo: RoomsRepo; logger: RoomLogLogg
   let running: Promise<void> | null = null;
   let closed = false;
   let backoffMs = 0;
+  let lastStatementAt = -Infinity;
 
   const failures = createFailureSummary(logger, () => {
     let queuedUpdates = 0;
@@ -67,14 +75,17 @@ export function createRoomLogWriter(deps: { repo: RoomsRepo; logger: RoomLogLogg
 
   /** Commit while there is a backlog, one statement in flight. */
   async function writerLoop(): Promise<void> {
-    // One turn of the event loop first, so updates that arrived together share the INSERT.
-    await new Promise((r) => setImmediate(r));
+    // One turn of the event loop at least, so updates that arrived together share the INSERT.
+    const gap = lastStatementAt + COMMIT_GAP_MS - Date.now();
+    await new Promise((r) => (gap > 0 && !closed ? setTimeout(r, gap) : setImmediate(r)));
     let closeAttempts = 0;
     while (dirty.size > 0 || events.length > 0) {
       const progressed = await tick();
       if (progressed === 'ok') {
         backoffMs = 0;
         failures.recovered();
+        const wait = lastStatementAt + COMMIT_GAP_MS - Date.now();
+        if (wait > 0 && !closed && (dirty.size > 0 || events.length > 0)) await sleep(wait);
         continue;
       }
       if (closed && ++closeAttempts >= CLOSE_ATTEMPTS) {
@@ -224,6 +235,7 @@ export function createRoomLogWriter(deps: { repo: RoomsRepo; logger: RoomLogLogg
     let did = false;
     if (rows.length > 0) {
       did = true;
+      lastStatementAt = Date.now();
       try {
         await insert(rows);
         committed(rows);

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { allowedOrigin, rejectUpgrade } from '../terminals/terminals.module.js';
 import { GatedSocket } from './gated-socket.js';
 import type { RoomContext } from './room-context.js';
+import { PresenceRouter } from './room-presence.js';
 import type { RoomLogLogger } from './room-log.js';
 
 /** How a socket's cookies become a principal: the user session first, then the room guest's. */
@@ -59,8 +60,14 @@ export function attachRoomSocket(
 
   function serve(ws: WebSocket, req: IncomingMessage, principal: Principal): void {
     const context: RoomContext = { principal, members: new Map() };
-    const client = hocuspocus.handleConnection(new GatedSocket(ws), webRequest(req), context);
-    ws.on('message', (data) => client.handleMessage(toUint8Array(data)));
+    const socket = new GatedSocket(ws);
+    const client = hocuspocus.handleConnection(socket, webRequest(req), context);
+    const presence = new PresenceRouter(client);
+    socket.presence = presence;
+    ws.on('message', (data) => {
+      const frame = toUint8Array(data);
+      if (!presence.handle(frame)) client.handleMessage(frame);
+    });
     ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
     ws.on('error', (err) => logger.warn({ err }, 'room socket error'));
   }

@@ -14,7 +14,7 @@
  *      acknowledgement waits for the commit (GatedSocket); updates that came
  *      from another node through Redis are that node's to log;
  *   5. client updates touching chat or console are dropped (server-written),
- *      awareness is rewritten to the member's label, stateless messages
+ *      awareness is rewritten to the member's label (room-presence.ts), stateless messages
  *      (chat, signals, language, call signalling) go through room-messages.ts.
  * Joins and leaves of the public document are timeline events.
  */
@@ -37,7 +37,8 @@ import {
 } from './room-context.js';
 import { handleRoomMessage } from './room-messages.js';
 import { createMediaRelay } from '../media/media-relay.js';
-import { sanitizeAwareness, touchesServerKeys, updateOfFrame } from './room-guard.js';
+import { touchesServerKeys, updateOfFrame } from './room-guard.js';
+import { filterPresenceStates } from './room-presence.js';
 import type { RoomLog, RoomLogLogger } from './room-log.js';
 import type { RoomsRepo } from './rooms.repo.js';
 
@@ -143,7 +144,8 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
       return { member, kind: parsed.kind } satisfies Partial<RoomContext>;
     },
 
-    async connected({ connection }) {
+    async connected({ connection, documentName }) {
+      if (connection.webSocket instanceof GatedSocket) connection.webSocket.presence?.add(documentName, connection);
       const ctx = contextOf(connection);
       if (ctx) recordPresence(ctx, 'join');
     },
@@ -180,7 +182,10 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
             ? ((origin.context as ServerChangeContext | undefined)?.actor ?? null)
             : null;
         const committed = log.append(parsed.interviewId, parsed.kind, { at: now(), actor, update });
-        if (connection?.webSocket instanceof GatedSocket) connection.webSocket.hold(committed);
+        if (connection?.webSocket instanceof GatedSocket) {
+          connection.webSocket.hold(committed);
+          connection.webSocket.echo.expectUpdate(documentName, update);
+        }
       });
     },
 
@@ -219,21 +224,8 @@ export function createRoomCollab(deps: RoomCollabDeps): Hocuspocus<RoomContext> 
     },
 
     async beforeHandleAwareness({ connection, document, states }) {
-      const ctx = connection ? contextOf(connection) : null;
-      if (!connection) return;
-      const others = new Set<number>();
-      for (const [other, entry] of document.connections)
-        if (other !== connection) for (const c of entry.clients as Set<number>) others.add(c);
-      for (const [clientId, state] of states) {
-        // Another connection's presence cannot be set or cleared; an empty state carries nothing.
-        if (!ctx || others.has(clientId) || Object.keys(state).length === 0) {
-          states.delete(clientId);
-          continue;
-        }
-        const clean = sanitizeAwareness(state, ctx.member);
-        if (clean) states.set(clientId, clean);
-        else states.delete(clientId);
-      }
+      // Presence of established connections takes room-presence.ts's fast path; this is the rest.
+      filterPresenceStates(connection, document, states);
     },
 
     async onStateless({ connection, document, payload }) {

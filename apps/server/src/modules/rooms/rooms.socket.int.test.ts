@@ -85,6 +85,29 @@ describe('the room socket (/ws)', () => {
     expect(rows[0]?.n).toBeGreaterThanOrEqual(2);
   });
 
+  it('does not send a client its own edits and presence back; the other client gets both', async () => {
+    const room = await seedRoom(database.db);
+    const name = roomDocumentName(room.interviewId);
+    const aClient = await connect(room.interviewer.cookie);
+    const bClient = await connect(room.candidate.cookie);
+    const a = await openSynced(aClient, name);
+    const b = await openSynced(bClient, name);
+    await writeCode(a, 'x = 1\n');
+    await eventually(() => expect(text(b)).toBe('x = 1\n'));
+    aClient.setAwareness(name, { cursor: null });
+    await eventually(() => expect(bClient.receivedPresence(name).flat()).toContain(a.doc.clientID));
+    // B's edit and presence reach A, so A has had every chance to get its own copies back first.
+    b.doc.getMap<Y.Text>(ROOM_KEYS.files).get('python')!.insert(0, '# b\n');
+    bClient.setAwareness(name, { cursor: null });
+    await eventually(() => expect(text(a)).toBe('# b\nx = 1\n'));
+    await eventually(() => expect(aClient.receivedPresence(name).flat()).toContain(b.doc.clientID));
+    expect(aClient.receivedUpdates(name)).toHaveLength(1);
+    expect(bClient.receivedUpdates(name)).toHaveLength(1);
+    expect(aClient.receivedPresence(name).flat()).not.toContain(a.doc.clientID);
+    expect(bClient.receivedPresence(name).flat()).not.toContain(b.doc.clientID);
+    expect(a.acks.filter(Boolean).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('never lets a candidate load the private document', async () => {
     const room = await seedRoom(database.db);
     const candidate = await connect(room.candidate.cookie);
@@ -164,6 +187,33 @@ describe('the room socket (/ws)', () => {
     });
     candidateSocket.sendStateless(roomDocumentName(room.interviewId), { type: 'chat', text: '' });
     await eventually(() => expect(candidate.stateless.some((s) => s.includes('"error"'))).toBe(true));
+  });
+
+  it('lets nobody set or clear another connection’s presence', async () => {
+    const room = await seedRoom(database.db);
+    const name = roomDocumentName(room.interviewId);
+    const aSocket = await connect(room.interviewer.cookie);
+    const a = await openSynced(aSocket, name);
+    const bSocket = await connect(room.candidate.cookie);
+    await openSynced(bSocket, name);
+    const watcherSocket = await connect(room.observer.cookie);
+    const watcher = await openSynced(watcherSocket, name);
+    aSocket.setAwareness(name, { cursor: null });
+    const aState = () => watcher.awareness.getStates().get(a.doc.clientID) as { user?: { role?: string } } | undefined;
+    await eventually(() => expect(aState()?.user?.role).toBe('interviewer'));
+    // B overwrites A's entry with a later clock, then tries to remove it, then sends an empty state of its own.
+    bSocket.sendPresence(name, [{ clientId: a.doc.clientID, clock: 50, state: { cursor: null, user: { name: 'A' } } }]);
+    bSocket.sendPresence(name, [{ clientId: a.doc.clientID, clock: 51, state: null }]);
+    bSocket.sendPresence(name, [{ clientId: 4242, clock: 1, state: {} }]);
+    bSocket.sendPresence(name, [{ clientId: 4243, clock: 1, state: { cursor: null } }]);
+    await eventually(() =>
+      expect((watcher.awareness.getStates().get(4243) as { user?: { role?: string } } | undefined)?.user?.role).toBe(
+        'candidate',
+      ),
+    );
+    expect(aState()?.user?.role).toBe('interviewer');
+    expect(watcher.awareness.meta.get(a.doc.clientID)?.clock).toBe(a.awareness.meta.get(a.doc.clientID)?.clock);
+    expect(watcher.awareness.getStates().has(4242)).toBe(false);
   });
 
   it('in anonymous mode, no frame a client receives carries a name or an e-mail (presence, chat)', async () => {
