@@ -8,6 +8,7 @@ import type { CalendarEntry } from '@interviewselect/contracts';
 import { useEffect, useMemo, useRef } from 'react';
 import { statusClass, statusLabel } from './entry-status';
 import { dropIconFont } from './fullcalendar-csp';
+import { weekHours } from './zoned-time';
 
 dropIconFont();
 
@@ -78,6 +79,7 @@ export function CalendarView({ view, date, timeZone, entries, onRangeChange, onO
       })),
     [entries],
   );
+  const hours = useMemo(() => weekHours(entries, timeZone), [entries, timeZone]);
   return (
     <FullCalendar
       ref={ref}
@@ -92,10 +94,9 @@ export function CalendarView({ view, date, timeZone, entries, onRangeChange, onO
       firstDay={1}
       nowIndicator
       allDaySlot={false}
-      slotMinTime="06:00:00"
-      slotMaxTime="22:00:00"
+      slotMinTime={hours.min}
+      slotMaxTime={hours.max}
       snapDuration="00:15:00"
-      scrollTime="08:00:00"
       eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
       slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
       displayEventEnd={false}

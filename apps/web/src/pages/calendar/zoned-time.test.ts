@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpan, fromZonedInput, parseDay, shiftDay, todayIn, toZonedInput } from './zoned-time';
+import { formatSpan, fromZonedInput, parseDay, shiftDay, todayIn, toZonedInput, weekHours } from './zoned-time';
 
 describe('calendar times in the viewer’s zone', () => {
   it('reads a wall-clock value in the named zone, not the browser’s, across a DST change', () => {
@@ -22,6 +22,19 @@ describe('calendar times in the viewer’s zone', () => {
     // 23:30 UTC on 7 January is already the 8th in Berlin.
     expect(todayIn('Europe/Berlin', new Date('2030-01-07T23:30:00Z'))).toBe('2030-01-08');
     expect(todayIn('America/Los_Angeles', new Date('2030-01-07T23:30:00Z'))).toBe('2030-01-07');
+  });
+
+  it('spans the week grid over the working day, widened to the week’s interviews in the viewer’s zone', () => {
+    expect(weekHours([], 'Europe/Berlin')).toEqual({ min: '08:00:00', max: '20:00:00' });
+    const early = { start: '2030-01-08T05:30:00Z', end: '2030-01-08T06:15:00Z' };
+    // 06:30–07:15 in Berlin, 14:30–15:15 in Tokyo.
+    expect(weekHours([early], 'Europe/Berlin')).toEqual({ min: '06:00:00', max: '20:00:00' });
+    expect(weekHours([early], 'Asia/Tokyo')).toEqual({ min: '08:00:00', max: '20:00:00' });
+    const late = { start: '2030-01-08T19:00:00Z', end: '2030-01-08T20:30:00Z' };
+    expect(weekHours([late], 'Europe/Berlin')).toEqual({ min: '08:00:00', max: '22:00:00' });
+    // 23:30–00:30 in Berlin ends on the next day: the grid runs to midnight.
+    const overnight = { start: '2030-01-08T22:30:00Z', end: '2030-01-08T23:30:00Z' };
+    expect(weekHours([overnight], 'Europe/Berlin')).toEqual({ min: '08:00:00', max: '24:00:00' });
   });
 
   it('accepts only real dates from the address bar', () => {

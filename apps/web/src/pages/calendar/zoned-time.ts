@@ -42,3 +42,27 @@ export function formatSpan(start: string, end: string, timeZone: string): string
   const to = DateTime.fromISO(end, { zone: timeZone });
   return `${from.toFormat('ccc d LLL yyyy, HH:mm')}–${to.toFormat('HH:mm')} (${timeZone.replaceAll('_', ' ')})`;
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The hours the week grid spans: a working day (08:00–20:00), widened to the
+ * whole hours around the week's earliest start and latest end on the wall
+ * clock of `timeZone` — so the week opens on its interviews instead of on a
+ * morning of empty slots. (A drop outside is still possible: Reschedule….)
+ */
+export function weekHours(
+  entries: readonly { start: string; end: string }[],
+  timeZone: string,
+): { min: string; max: string } {
+  let min = 8;
+  let max = 20;
+  for (const entry of entries) {
+    const start = DateTime.fromISO(entry.start, { zone: timeZone });
+    const end = DateTime.fromISO(entry.end, { zone: timeZone });
+    if (!start.isValid || !end.isValid) continue;
+    min = Math.min(min, start.hour);
+    max = Math.max(max, end.toISODate() !== start.toISODate() ? 24 : Math.ceil(end.hour + end.minute / 60));
+  }
+  return { min: `${pad2(min)}:00:00`, max: `${pad2(max)}:00:00` };
+}
