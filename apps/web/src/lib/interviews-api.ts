@@ -1,4 +1,5 @@
 import {
+  BookingConflictSchema,
   InterviewLinkSchema,
   InterviewListSchema,
   InterviewSchema,
@@ -14,6 +15,7 @@ import {
 } from '@interviewselect/contracts';
 import { z } from 'zod';
 import { apiGet, apiSend } from './api';
+import { unlessConflict } from './slot-conflict';
 
 const interview = (id: string) => `/api/v1/interviews/${encodeURIComponent(id)}`;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -34,9 +36,16 @@ export const interviewsApi = {
     apiGet(`/api/v1/interviews?${interviewListSearch(query)}`, InterviewListSchema, opts(signal)),
   get: (id: string, signal?: AbortSignal) => apiGet(interview(id), InterviewSchema, opts(signal)),
   create: (input: CreateInterviewInput) => apiSend('POST', '/api/v1/interviews', input, InterviewSchema),
-  update: (id: string, input: UpdateInterviewInput) => apiSend('PATCH', interview(id), input, InterviewSchema),
+  /** A new time or panel that clashes with someone's calendar throws a SlotConflictError with free alternatives. */
+  update: (id: string, input: UpdateInterviewInput) =>
+    apiSend('PATCH', interview(id), input, InterviewSchema.or(BookingConflictSchema), {
+      acceptStatuses: [409],
+    }).then(unlessConflict),
+  /** `schedule` at a busy time throws a SlotConflictError with free alternatives. */
   transition: (id: string, input: InterviewTransitionInput) =>
-    apiSend('POST', `${interview(id)}/transitions`, input, InterviewSchema),
+    apiSend('POST', `${interview(id)}/transitions`, input, InterviewSchema.or(BookingConflictSchema), {
+      acceptStatuses: [409],
+    }).then(unlessConflict),
   links: (id: string, signal?: AbortSignal) =>
     apiGet(`${interview(id)}/links`, z.array(InterviewLinkSchema), opts(signal)),
   createLink: (id: string, input: CreateInterviewLinkInput) =>

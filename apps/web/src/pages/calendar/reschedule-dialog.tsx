@@ -8,7 +8,8 @@ import { Button } from '../../ui/button';
 import { DialogContent } from '../../ui/dialog';
 import { TextField } from '../../ui/text-field';
 import { useToast } from '../../ui/toast';
-import { alternativesOf, schedulingApi, schedulingKeys } from '../scheduling/scheduling-api';
+import { alternativesOf } from '../../lib/slot-conflict';
+import { schedulingApi, schedulingKeys } from '../scheduling/scheduling-api';
 import { calendarEntriesKeys } from './calendar-api';
 import { formatSpan, fromZonedInput, toZonedInput } from './zoned-time';
 

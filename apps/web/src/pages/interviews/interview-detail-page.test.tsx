@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageCalls, sessionOf, stubFetch } from '../../testing/fetch-stub';
+import { viewerTimeZone } from '../../lib/format-date';
 import { renderApp } from '../../testing/render-app';
+import { formatSlot } from '../scheduling/slot-days';
 import { bodyOf, INTERVIEW_ID, interviewOf, LANGUAGES, LINK_ID, linkOf, MEMBER_USER, problem } from './test-fixtures';
 
 // Each page is a lazily imported route chunk: on a busy machine the first import alone can take over a second.
@@ -57,6 +59,34 @@ describe('Interview page', () => {
     expect(sent).toEqual({ action: 'start' });
     expect(screen.getByRole('button', { name: 'End interview' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
+  });
+
+  it('says when scheduling clashes with someone’s calendar, naming free times', async () => {
+    const conflict = problem(409, 'scheduling.slot_unavailable', 'Ian Interviewer is busy then.');
+    const alternatives = [
+      { start: '2030-01-08T15:00:00Z', end: '2030-01-08T16:00:00Z' },
+      { start: '2030-01-09T09:00:00Z', end: '2030-01-09T10:00:00Z' },
+    ];
+    stubFetch({
+      ...BASE,
+      [`GET ${DETAIL}`]: { body: interviewOf() },
+      [`POST ${DETAIL}/transitions`]: {
+        ...conflict,
+        body: {
+          ...conflict.body,
+          alternatives,
+        },
+      },
+    });
+    renderApp(`/interviews/${INTERVIEW_ID}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    expect(await screen.findByText("Couldn't change the interview's status")).toBeTruthy();
+    const text = await screen.findByText(/Ian Interviewer is busy then\. Free then: /);
+    const zone = viewerTimeZone();
+    expect(text.textContent).toBe(
+      `Ian Interviewer is busy then. Free then: ${formatSlot(alternatives[0]!, zone)}; ${formatSlot(alternatives[1]!, zone)}.`,
+    );
+    expect(screen.getByText('Draft')).toBeTruthy();
   });
 
   it('asks before cancelling and sends the reason', async () => {

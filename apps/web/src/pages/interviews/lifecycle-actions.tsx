@@ -7,10 +7,13 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../lib/describe-error';
+import { viewerTimeZone } from '../../lib/format-date';
 import { interviewKeys, interviewsApi } from '../../lib/interviews-api';
+import { alternativesOf } from '../../lib/slot-conflict';
 import { Button, type ButtonVariant } from '../../ui/button';
 import { Dialog, DialogClose, DialogContent } from '../../ui/dialog';
 import { useToast } from '../../ui/toast';
+import { formatSlot } from '../scheduling/slot-days';
 import { ACTION_LABELS, STATUS_LABELS } from './interview-status';
 import { TextAreaField } from './textarea-field';
 
@@ -35,6 +38,16 @@ const DONE: Record<InterviewAction, string> = {
   cancel: 'Interview cancelled',
 };
 
+/** Alternatives named in a refusal to schedule (the Schedule page offers them all). */
+const SHOWN_ALTERNATIVES = 3;
+
+/** Why a transition failed; a clash names the first free times in the viewer's zone. */
+export function failureText(error: unknown, timeZone: string = viewerTimeZone()): string {
+  const free = alternativesOf(error).slice(0, SHOWN_ALTERNATIVES);
+  if (free.length === 0) return describeError(error);
+  return `${describeError(error)} Free then: ${free.map((slot) => formatSlot(slot, timeZone)).join('; ')}.`;
+}
+
 /** The lifecycle buttons the caller may press now (the server says which in `can.actions`). */
 export function LifecycleActions({ interview }: { interview: Interview }) {
   const queryClient = useQueryClient();
@@ -51,7 +64,7 @@ export function LifecycleActions({ interview }: { interview: Interview }) {
       toast({ title: DONE[action], description: `Status: ${STATUS_LABELS[updated.status]}.`, tone: 'success' });
     },
     onError: (error) =>
-      toast({ title: "Couldn't change the interview's status", description: describeError(error), tone: 'error' }),
+      toast({ title: "Couldn't change the interview's status", description: failureText(error), tone: 'error' }),
   });
   const actions = INTERVIEW_ACTIONS.filter((a) => interview.can.actions.includes(a));
   if (actions.length === 0) return null;

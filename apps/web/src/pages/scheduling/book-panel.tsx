@@ -4,7 +4,7 @@ import { describeError } from '../../lib/describe-error';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
-import { alternativesOf } from './scheduling-api';
+import { alternativesOf } from '../../lib/slot-conflict';
 import { formatSlot } from './slot-days';
 
 /**

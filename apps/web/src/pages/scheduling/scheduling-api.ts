@@ -7,12 +7,11 @@ import {
   SelfScheduleSchema,
   SlotListSchema,
   type AvailabilityInput,
-  type BookingConflict,
   type CreateSchedulingLinkInput,
-  type Slot,
 } from '@interviewselect/contracts';
 import { z } from 'zod';
-import { apiGet, apiSend, ApiError } from '../../lib/api';
+import { apiGet, apiSend } from '../../lib/api';
+import { unlessConflict } from '../../lib/slot-conflict';
 
 const interview = (id: string) => `/api/v1/interviews/${encodeURIComponent(id)}`;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -66,30 +65,3 @@ export const schedulingKeys = {
   booking: (id: string) => ['scheduling', id, 'booking'] as const,
   links: (id: string) => ['scheduling', id, 'links'] as const,
 };
-
-/** A refused booking (409): the problem plus the free alternatives it offered (none for other conflicts). */
-export class SlotConflictError extends ApiError {
-  readonly alternatives: Slot[];
-  constructor(problem: BookingConflict) {
-    super({ code: problem.code, status: problem.status, detail: problem.detail, problem });
-    this.alternatives = problem.alternatives ?? [];
-  }
-}
-
-/**
- * The booking endpoints accept 409 as a body so its `alternatives` extension
- * member survives (the generic problem parser keeps only RFC 9457's fields).
- */
-function unlessConflict<T extends object>(body: T | BookingConflict): T {
-  if (isConflict(body)) throw new SlotConflictError(body);
-  return body;
-}
-
-function isConflict(body: object): body is BookingConflict {
-  return 'code' in body && 'type' in body;
-}
-
-/** The alternatives a failed booking offered; empty for any other error. */
-export function alternativesOf(error: unknown): Slot[] {
-  return error instanceof SlotConflictError ? error.alternatives : [];
-}
