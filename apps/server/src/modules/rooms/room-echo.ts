@@ -14,11 +14,10 @@
  * clients. A presence removal always goes out (a client told its state was
  * removed re-announces itself).
  */
+import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageYjsUpdate } from 'y-protocols/sync';
 
-const SYNC = 0;
-const AWARENESS = 1;
-const SYNC_UPDATE = 2;
 /** Expectations kept per document (flushes that merge several updates leave some unmatched). */
 const MAX_EXPECTED = 16;
 
@@ -53,9 +52,9 @@ export class EchoFilter {
     try {
       const decoder = decoding.createDecoder(frame);
       const name = decoding.readVarString(decoder);
-      const type = decoding.readVarUint(decoder);
-      if (type === SYNC) return this.isUpdateEcho(name, decoder);
-      if (type === AWARENESS) return this.isPresenceEcho(decoding.readVarUint8Array(decoder));
+      const type = decoding.readVarUint(decoder) as MessageType;
+      if (type === MessageType.Sync) return this.isUpdateEcho(name, decoder);
+      if (type === MessageType.Awareness) return this.isPresenceEcho(decoding.readVarUint8Array(decoder));
       return false;
     } catch {
       return false;
@@ -64,7 +63,7 @@ export class EchoFilter {
 
   private isUpdateEcho(name: string, decoder: decoding.Decoder): boolean {
     const list = this.expected.get(name);
-    if (!list || decoding.readVarUint(decoder) !== SYNC_UPDATE) return false;
+    if (!list || decoding.readVarUint(decoder) !== messageYjsUpdate) return false;
     const update = decoding.readVarUint8Array(decoder);
     const at = list.findIndex((u) => sameBytes(u, update));
     // Everything expected before this flush was in it (or in an earlier one): matched or stale.

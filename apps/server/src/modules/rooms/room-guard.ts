@@ -4,7 +4,9 @@
  * console), and what presence (awareness) they may publish.
  */
 import { RoomAwarenessSchema, ROOM_KEYS, ROOM_META_RECORDING, type RoomAwareness } from '@interviewselect/contracts';
+import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RoomMember } from '../interviews/room-access.js';
 
@@ -18,20 +20,15 @@ function serverWritten(key: string | null, item: Y.Item): boolean {
   return SERVER_KEYS.has(key) || (key === ROOM_KEYS.meta && SERVER_META_ENTRIES.has(item.parentSub ?? ''));
 }
 
-const SYNC = 0;
-const SYNC_REPLY = 4;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-
 /** The Yjs update carried by a Hocuspocus frame (sync step 2 or update), or null for anything else. */
 export function updateOfFrame(frame: Uint8Array): Uint8Array | null {
   try {
     const decoder = decoding.createDecoder(frame);
     decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    if (type !== SYNC && type !== SYNC_REPLY) return null;
+    const type = decoding.readVarUint(decoder) as MessageType;
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
     const step = decoding.readVarUint(decoder);
-    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+    if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return null;
     return decoding.readVarUint8Array(decoder);
   } catch {
     return null;

@@ -2,10 +2,11 @@
  * The node-wide group-commit writer of the room log.
  *
  * One writer per process collects the pending updates of ALL documents and
- * commits them in one INSERT (at most MAX_ROWS rows a statement), then resolves every acknowledgement of that batch. It commits
- * while there is a backlog with one statement in flight: whatever arrives
- * during a commit goes out in the next one, so the cost is one round trip per
- * batch however many rooms are typing.
+ * commits them in one INSERT (at most MAX_ROWS rows a statement), then
+ * resolves every acknowledgement of that batch. It commits while there is a
+ * backlog with one statement in flight: whatever arrives during a commit goes
+ * out in the next one, so the cost is one round trip per batch however many
+ * rooms are typing.
  *
  * Two nodes writing the same document (Redis mode, a misrouted client) collide
  * on the primary key: the shared batch is then written one document at a
@@ -73,19 +74,24 @@ export function createRoomLogWriter(deps: { repo: RoomsRepo; logger: RoomLogLogg
     });
   }
 
+  /** Milliseconds until the next statement may start (COMMIT_GAP_MS); 0 at shutdown. */
+  function untilNextStatement(): number {
+    return closed ? 0 : lastStatementAt + COMMIT_GAP_MS - Date.now();
+  }
+
   /** Commit while there is a backlog, one statement in flight. */
   async function writerLoop(): Promise<void> {
     // One turn of the event loop at least, so updates that arrived together share the INSERT.
-    const gap = lastStatementAt + COMMIT_GAP_MS - Date.now();
-    await new Promise((r) => (gap > 0 && !closed ? setTimeout(r, gap) : setImmediate(r)));
+    const gap = untilNextStatement();
+    await new Promise((r) => (gap > 0 ? setTimeout(r, gap) : setImmediate(r)));
     let closeAttempts = 0;
     while (dirty.size > 0 || events.length > 0) {
       const progressed = await tick();
       if (progressed === 'ok') {
         backoffMs = 0;
         failures.recovered();
-        const wait = lastStatementAt + COMMIT_GAP_MS - Date.now();
-        if (wait > 0 && !closed && (dirty.size > 0 || events.length > 0)) await sleep(wait);
+        const wait = untilNextStatement();
+        if (wait > 0 && (dirty.size > 0 || events.length > 0)) await sleep(wait);
         continue;
       }
       if (closed && ++closeAttempts >= CLOSE_ATTEMPTS) {

@@ -14,15 +14,13 @@
  * a document still authenticating go through Hocuspocus and its
  * beforeHandleAwareness hook, which applies the same rules.
  */
-import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
+import { MessageType, type Connection, type Document, type Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { contextOf } from './room-context.js';
 import { GatedSocket } from './gated-socket.js';
 import { sanitizeAwareness } from './room-guard.js';
-
-const AWARENESS = 1;
 
 /** The socket-level connection Hocuspocus hands out (its class is not exported by name). */
 type ClientConnection = ReturnType<Hocuspocus['handleConnection']>;
@@ -112,7 +110,7 @@ export class PresenceRouter {
     try {
       const decoder = decoding.createDecoder(frame);
       const name = decoding.readVarString(decoder);
-      if (decoding.readVarUint(decoder) !== AWARENESS) return false;
+      if ((decoding.readVarUint(decoder) as MessageType) !== MessageType.Awareness) return false;
       connection = this.connections.get(name);
       if (!connection) return false;
       entries = decodeEntries(decoding.readVarUint8Array(decoder));
@@ -123,7 +121,6 @@ export class PresenceRouter {
     this.client.lastMessageReceivedAt = Date.now();
     const document = connection.document;
     const others = othersClients(document, connection);
-    const encoder = encoding.createEncoder();
     let kept = 0;
     const body = encoding.createEncoder();
     for (const e of entries) {
@@ -135,6 +132,7 @@ export class PresenceRouter {
       encoding.writeVarString(body, JSON.stringify(clean));
     }
     if (kept === 0) return true;
+    const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, kept);
     encoding.writeUint8Array(encoder, encoding.toUint8Array(body));
     applyAwarenessUpdate(document.awareness, encoding.toUint8Array(encoder), { source: 'connection', connection });

@@ -42,7 +42,7 @@ const DONE: Record<InterviewAction, string> = {
 const SHOWN_ALTERNATIVES = 3;
 
 /** Why a transition failed; a clash names the first free times in the viewer's zone. */
-export function failureText(error: unknown, timeZone: string = viewerTimeZone()): string {
+function failureText(error: unknown, timeZone: string = viewerTimeZone()): string {
   const free = alternativesOf(error).slice(0, SHOWN_ALTERNATIVES);
   if (free.length === 0) return describeError(error);
   return `${describeError(error)} Free then: ${free.map((slot) => formatSlot(slot, timeZone)).join('; ')}.`;
